@@ -1,0 +1,65 @@
+package dev.sluice.config.model;
+
+import dev.sluice.model.SourcePos;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One job after includes, {@code extends}, {@code !reference}, {@code default:} and {@code parallel}
+ * expansion, before any trigger context. Optional fields are absent when neither the job nor what it
+ * inherits sets them; the engine owns their defaults (e.g. {@code allow_failure} of manual jobs).
+ *
+ * @param variables job-level YAML variables only; global ones are in {@link PipelineDefinition}
+ *                  and filtered by {@code inherit}
+ * @param extras    keywords Sluice validates but does not run yet (release, pages, secrets,
+ *                  id_tokens, hooks, identity, ...), as plain maps, lists and strings
+ */
+public record JobDefinition(
+        String name,
+        SourcePos pos,
+        String stage,
+        List<String> beforeScript,
+        List<String> script,
+        List<String> afterScript,
+        Optional<Image> image,
+        List<Service> services,
+        List<Variable> variables,
+        Inherit inherit,
+        Optional<List<Rule>> rules,
+        Optional<Policy> only,
+        Optional<Policy> except,
+        When when,
+        Optional<String> startIn,
+        Optional<AllowFailure> allowFailure,
+        Optional<List<Need>> needs,
+        Optional<List<String>> dependencies,
+        Optional<Artifacts> artifacts,
+        List<Cache> cache,
+        Optional<Environment> environment,
+        Retry retry,
+        Optional<Duration> timeout,
+        List<String> tags,
+        Optional<String> resourceGroup,
+        Optional<Boolean> interruptible,
+        Optional<String> coverage,
+        Optional<Trigger> trigger,
+        Optional<ParallelInstance> parallel,
+        Map<String, Object> extras) {
+
+    public JobDefinition {
+        beforeScript = List.copyOf(beforeScript);
+        script = List.copyOf(script);
+        afterScript = List.copyOf(afterScript);
+        services = List.copyOf(services);
+        variables = List.copyOf(variables);
+        cache = List.copyOf(cache);
+        tags = List.copyOf(tags);
+        extras = Map.copyOf(extras);
+    }
+
+    public boolean isTrigger() {
+        return trigger.isPresent();
+    }
+}
