@@ -144,4 +144,81 @@ public record At(String path, Diagnostics diagnostics) {
                 + (s.isPresent() ? DidYouMean.hint(s.get(), values) : ", found " + node.typeName()));
         return Optional.empty();
     }
+
+    /**
+     * An array of strings, as GitLab's {@code array_of_strings} checks it: a number is not a string
+     * (unlike {@link #strings}, which takes integers as their text).
+     */
+    public Optional<List<String>> arrayOfStrings(YNode node) {
+        if (!(node instanceof YSeq seq)) {
+            wrongType(node, "an array of strings");
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (YNode item : seq.items()) {
+            if (item instanceof YScalar s && s.isString()) {
+                out.add(s.value());
+            } else {
+                error(item, "invalid-type", path + " config should be an array of strings, found an item of type "
+                        + item.typeName());
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    /** A string or an array of strings, numbers not taken as strings. */
+    public Optional<List<String>> stringOrArrayOfStrings(YNode node) {
+        if (node instanceof YScalar s && s.isString()) {
+            return Optional.of(List.of(s.value()));
+        }
+        if (node instanceof YSeq) {
+            return arrayOfStrings(node);
+        }
+        wrongType(node, "a string or an array of strings");
+        return Optional.empty();
+    }
+
+    /** An integer or an array of integers, as {@code exit_codes} takes them. */
+    public Optional<List<Integer>> integerOrIntegers(YNode node) {
+        List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
+        List<Integer> out = new ArrayList<>();
+        boolean ok = true;
+        for (YNode item : items) {
+            if (item instanceof YScalar s && s.isInteger() && fitsInt(s.value())) {
+                out.add(Integer.parseInt(s.value()));
+            } else {
+                wrongType(item, "an integer or an array of integers");
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static boolean fitsInt(String digits) {
+        try {
+            Integer.parseInt(digits);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** An integer within {@code min..max}, worded as GitLab's numericality check. */
+    public Optional<Integer> integerIn(YNode node, int min, int max) {
+        Optional<Long> n = integer(node);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        if (n.get() < min) {
+            error(node, "out-of-range", path + " config must be greater than or equal to " + min);
+            return Optional.empty();
+        }
+        if (n.get() > max) {
+            error(node, "out-of-range", path + " config must be less than or equal to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(n.get().intValue());
+    }
 }
