@@ -1,24 +1,35 @@
 package dev.sluice.config;
 
 import dev.sluice.config.yaml.YMap;
-import dev.sluice.config.yaml.YNode;
-import dev.sluice.config.yaml.YamlLoader;
 import java.util.Optional;
 
 /**
  * Compiles a {@code .gitlab-ci.yml} in GitLab's order: load YAML (anchors) → merge includes →
- * resolve {@code !reference} → resolve {@code extends} → validate and normalise → expand
- * {@code parallel} → check references between jobs. Pure: reads files only through the request.
+ * resolve {@code !reference} → resolve {@code extends} → validate and normalise, applying
+ * {@code default:} and expanding {@code parallel} → check references between jobs. Every problem
+ * is collected; nothing is thrown for bad input. Pure: files are read only through the request.
  */
 public final class PipelineCompiler {
 
     public CompileResult compile(CompileRequest request) {
         Diagnostics diagnostics = new Diagnostics();
-        YamlLoader.Loaded loaded = new YamlLoader(request.limits().yaml()).load(request.path(), request.text(), diagnostics);
-        Optional<YNode> body = loaded.body();
-        if (body.isEmpty() || !(body.get() instanceof YMap root)) {
-            return new CompileResult(Optional.empty(), Optional.empty(), diagnostics.all());
+        IncludeResolver includes = new IncludeResolver(request, diagnostics);
+        Optional<YMap> included = includes.resolve();
+        if (included.isEmpty()) {
+            return new CompileResult(Optional.empty(), Optional.empty(), includes.annotate(diagnostics.all()));
         }
-        return new CompileResult(Optional.empty(), Optional.of(root), diagnostics.all());
+        DefinitionBuilder.Built built = compileMerged(included.get(), request.limits(), diagnostics, true);
+        return new CompileResult(built.pipeline(), Optional.of(built.merged()), includes.annotate(diagnostics.all()));
+    }
+
+    /**
+     * The steps after includes. Without {@code crossReferences} only each entry's own structure is
+     * checked, as GitLab's JSON schema does: targets of {@code extends}, {@code !reference},
+     * {@code needs}, {@code dependencies} and stage names are not looked up.
+     */
+    static DefinitionBuilder.Built compileMerged(YMap root, ConfigLimits limits, Diagnostics diagnostics, boolean crossReferences) {
+        YMap referenced = new ReferenceResolver(root, diagnostics, limits.maxReferenceDepth(), crossReferences).resolve();
+        YMap extended = new ExtendsResolver(referenced, Keys.GLOBAL, diagnostics, limits.maxExtendsDepth(), crossReferences).resolve();
+        return new DefinitionBuilder(diagnostics, limits, crossReferences).build(extended);
     }
 }

@@ -62,4 +62,16 @@ public record JobDefinition(
     public boolean isTrigger() {
         return trigger.isPresent();
     }
+
+    /** This job as one instance of {@code parallel}: renamed, with the matrix values as job variables. */
+    public JobDefinition asInstance(String instanceName, ParallelInstance instance, List<Variable> matrixVariables) {
+        var vars = new java.util.ArrayList<Variable>();
+        var matrixNames = matrixVariables.stream().map(Variable::name).collect(java.util.stream.Collectors.toSet());
+        variables.stream().filter(v -> !matrixNames.contains(v.name())).forEach(vars::add);
+        vars.addAll(matrixVariables);
+        return new JobDefinition(instanceName, pos, stage, beforeScript, script, afterScript, image, services, vars,
+                inherit, rules, only, except, when, startIn, allowFailure, needs, dependencies, artifacts, cache,
+                environment, retry, timeout, tags, resourceGroup, interruptible, coverage, trigger,
+                Optional.of(instance), extras);
+    }
 }

@@ -1,0 +1,66 @@
+package dev.sluice.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+
+    @Test
+    void countMakesNumberedJobs() {
+        var c = CompilerFixture.compile("test:\n  parallel: 3\n  script: x\n");
+        assertThat(c.jobNames()).containsExactly("test 1/3", "test 2/3", "test 3/3");
+        assertThat(c.job("test 2/3").parallel().orElseThrow().index()).isEqualTo(2);
+    }
+
+    @Test
+    void matrixMakesOneJobPerCombinationNamedByValues() {
+        var c = CompilerFixture.compile("""
+                test:
+                  script: x
+                  parallel:
+                    matrix:
+                      - PROVIDER: aws
+                        STACK: [monitoring, app1]
+                      - PROVIDER: [gcp, vultr]
+                        STACK: data
+                """);
+        assertThat(c.jobNames()).containsExactly("test: [aws, monitoring]", "test: [aws, app1]",
+                "test: [gcp, data]", "test: [vultr, data]");
+        assertThat(c.job("test: [gcp, data]").variables()).extracting(v -> v.name() + "=" + v.value())
+                .containsExactly("PROVIDER=gcp", "STACK=data");
+        assertThat(c.job("test: [gcp, data]").parallel().orElseThrow().matrixValues())
+                .isEqualTo(Map.of("PROVIDER", "gcp", "STACK", "data"));
+    }
+
+    @Test
+    void needsOnAParallelJobMeansAllInstancesOrTheSelectedOnes() {
+        var c = CompilerFixture.compile("""
+                build:
+                  stage: build
+                  script: x
+                  parallel:
+                    matrix:
+                      - OS: [linux, mac]
+                all:
+                  needs: [build]
+                  script: y
+                one:
+                  needs:
+                    - job: build
+                      parallel:
+                        matrix:
+                          - OS: mac
+                  script: z
+                none:
+                  needs:
+                    - job: build
+                      parallel:
+                        matrix:
+                          - OS: windows
+                  script: z
+                """);
+        assertThat(c.errors()).singleElement().asString().contains("undefined need: build");
+    }
+}
