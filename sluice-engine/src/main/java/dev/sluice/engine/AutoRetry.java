@@ -38,7 +38,8 @@ final class AutoRetry {
         List<String> when = retry.when().isEmpty() && retry.exitCodes().isEmpty() ? List.of("always") : retry.when();
         boolean onReason = when.contains("always") || when.contains(reason.yaml());
         boolean onExitCode = failed.exitCode().map(retry.exitCodes()::contains).orElse(false);
-        if (onReason || onExitCode) {
+        // retry.max 0 is how an absent `retry` arrives: then GitLab's own defaults apply
+        if (retry.max() > 0 && (onReason || onExitCode)) {
             return retry.max();
         }
         return DEFAULTS.getOrDefault(reason, 0);
