@@ -33,6 +33,7 @@ final class JobBuilder {
     private Optional<String> resourceGroup = Optional.empty();
     private Optional<Trigger> trigger = Optional.empty();
     private Optional<ParallelInstance> parallel = Optional.empty();
+    private boolean interruptible;
 
     private JobBuilder(String name) {
         this.name = name;
@@ -113,6 +114,11 @@ final class JobBuilder {
         return this;
     }
 
+    JobBuilder interruptible() {
+        interruptible = true;
+        return this;
+    }
+
     JobBuilder parallel(String baseName, int index, int total, Map<String, String> matrix) {
         parallel = Optional.of(new ParallelInstance(baseName, index, total, matrix));
         return this;
@@ -126,6 +132,6 @@ final class JobBuilder {
                 Optional.empty(), when, startIn.map(Duration::toString), allowFailure, needs, Optional.empty(),
                 Optional.empty(), List.of(), Optional.empty(), retry, timeout, List.of(), resourceGroup,
                 Optional.empty(), Optional.empty(), trigger, parallel, Map.of());
-        return new PlannedJob(definition, when, effective, needs, startIn, false, Map.of());
+        return new PlannedJob(definition, when, effective, needs, startIn, interruptible, Map.of());
     }
 }
