@@ -98,7 +98,7 @@ final class Draft {
             finished = Optional.empty();
         }
         Pipeline next = new Pipeline(base.id(), base.iid(), base.stages(), frozen, status, composite.warnings(),
-                base.createdAt(), started, finished, base.projectTimeout());
+                base.createdAt(), started, finished, base.settings());
         return new Transition(next, commands, Optional.empty());
     }
 }

@@ -32,7 +32,7 @@ public final class Engine {
             jobs.add(Job.created(id++, input.stages().indexOf(planned.definition().stage()), planned));
         }
         Pipeline created = new Pipeline(input.id(), input.iid(), input.stages(), jobs, PipelineStatus.CREATED,
-                false, input.createdAt(), Optional.empty(), Optional.empty(), input.projectTimeout());
+                false, input.createdAt(), Optional.empty(), Optional.empty(), input.settings());
         Draft draft = new Draft(created, input.createdAt(), resourceGroups);
         Processor.process(draft);
         return draft.toTransition();

@@ -16,7 +16,7 @@ final class JobRuns {
             return Optional.of("job " + job.name() + " is " + job.status().yaml() + ", not pending");
         }
         draft.put(job.started(draft.now()));
-        Optional<Duration> timeout = job.planned().definition().timeout().or(() -> draft.base().projectTimeout());
+        Optional<Duration> timeout = job.planned().definition().timeout().or(() -> draft.base().settings().projectTimeout());
         timeout.ifPresent(t -> draft.emit(
                 new Command.ScheduleTimer(job.id(), TimerKind.JOB_TIMEOUT, draft.now().plus(t))));
         return Optional.empty();
@@ -64,6 +64,8 @@ final class JobRuns {
         draft.put(failed);
         if (AutoRetry.allowed(failed, draft.base().jobs())) {
             Retrying.retry(draft, failed);
+        } else if (draft.base().settings().cancelOnJobFailure() && !failed.allowedToFail()) {
+            Actions.cancelPipeline(draft); // workflow:auto_cancel:on_job_failure: all
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.engine;
 
 import dev.sluice.model.PipelineStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.stream.Stream;
  */
 public record Pipeline(long id, long iid, List<String> stages, List<Job> jobs, PipelineStatus status,
                        boolean warnings, Instant createdAt, Optional<Instant> startedAt,
-                       Optional<Instant> finishedAt, Optional<Duration> projectTimeout) {
+                       Optional<Instant> finishedAt, PipelineSettings settings) {
 
     public Pipeline {
         stages = List.copyOf(stages);

@@ -76,6 +76,22 @@ class CancelTest {
     }
 
     @Test
+    void onJobFailureAllCancelsThePipelineWhenAJobFailsForGood() {
+        PipelineSettings cancelOnFailure = PipelineSettings.DEFAULT.withCancelOnJobFailure(true);
+        Story.given(new Engine(), cancelOnFailure, job("unit").stage("test"), job("lint").stage("test"),
+                        job("flaky").stage("test").allowFailure(true), job("rescue").stage("deploy").when(When.ON_FAILURE))
+                .when(started("lint"), failed("flaky"))
+                .then("lint", dev.sluice.model.JobStatus.RUNNING)
+                .when(failed("unit"))
+                .then("lint", CANCELED).then("rescue", CANCELED)
+                .thenPipeline(PipelineStatus.FAILED);
+        Story.given(new Engine(), cancelOnFailure, job("unit").stage("test").retry(1, java.util.List.of(), java.util.List.of()),
+                        job("lint").stage("test"))
+                .when(failed("unit"))
+                .then("lint", PENDING).thenAttempts("unit", dev.sluice.model.JobStatus.FAILED, PENDING);
+    }
+
+    @Test
     void cancelingOneJobSkipsWhatDependsOnIt() {
         Story story = Story.given(job("build").stage("build"), job("test").stage("test"))
                 .when(started("build"), cancelJob("build"))

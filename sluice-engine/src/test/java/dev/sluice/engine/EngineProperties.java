@@ -9,7 +9,6 @@ import dev.sluice.model.PipelineStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,7 +26,7 @@ class EngineProperties {
         Random random = new Random(seed);
         Engine engine = new Engine();
         Pipeline pipeline = engine.start(new PipelineInput(1, 1, STAGES, randomJobs(random), Instant.EPOCH,
-                Optional.empty())).pipeline();
+                PipelineSettings.DEFAULT)).pipeline();
         checkInvariants(pipeline);
         Instant now = Instant.EPOCH;
         for (int step = 0; step < 40; step++) {

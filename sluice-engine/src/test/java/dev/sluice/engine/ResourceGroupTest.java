@@ -10,7 +10,6 @@ import static dev.sluice.model.JobStatus.WAITING_FOR_RESOURCE;
 
 import dev.sluice.model.PipelineStatus;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class ResourceGroupTest {
     @Test
     void aWaitingPipelineShowsWaitingForResource() {
         Set<String> heldElsewhere = new HashSet<>(Set.of("prod"));
-        Story.given(new Engine(heldElsewhere::contains), Optional.empty(),
+        Story.given(new Engine(heldElsewhere::contains), PipelineSettings.DEFAULT,
                         job("deploy").stage("deploy").resourceGroup("prod"))
                 .then("deploy", WAITING_FOR_RESOURCE)
                 .thenPipeline(PipelineStatus.WAITING_FOR_RESOURCE)

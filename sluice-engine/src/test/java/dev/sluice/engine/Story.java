@@ -37,15 +37,15 @@ final class Story {
     }
 
     static Story givenStages(List<String> stages, JobBuilder... jobs) {
-        return new Story(new Engine(), input(stages, Optional.empty(), jobs));
+        return new Story(new Engine(), input(stages, PipelineSettings.DEFAULT, jobs));
     }
 
-    static Story given(Engine engine, Optional<Duration> projectTimeout, JobBuilder... jobs) {
-        return new Story(engine, input(DEFAULT_STAGES, projectTimeout, jobs));
+    static Story given(Engine engine, PipelineSettings settings, JobBuilder... jobs) {
+        return new Story(engine, input(DEFAULT_STAGES, settings, jobs));
     }
 
-    private static PipelineInput input(List<String> stages, Optional<Duration> timeout, JobBuilder... jobs) {
-        return new PipelineInput(7, 1, stages, Arrays.stream(jobs).map(JobBuilder::plan).toList(), T0, timeout);
+    private static PipelineInput input(List<String> stages, PipelineSettings settings, JobBuilder... jobs) {
+        return new PipelineInput(7, 1, stages, Arrays.stream(jobs).map(JobBuilder::plan).toList(), T0, settings);
     }
 
     /** A step of the story: the events it produces at the story's current time (none to only move time). */

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.model.FailureReason;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Spec §19: a job that runs past its timeout fails with {@code job_execution_timeout}. */
@@ -31,7 +30,7 @@ class TimeoutTest {
 
     @Test
     void theProjectTimeoutAppliesToJobsWithoutOne() {
-        Story story = Story.given(new Engine(), Optional.of(Duration.ofHours(1)), job("test").stage("test"))
+        Story story = Story.given(new Engine(), PipelineSettings.DEFAULT.withProjectTimeout(Duration.ofHours(1)), job("test").stage("test"))
                 .when(started("test"));
         story.thenLastCommands(new Command.ScheduleTimer(story.id("test"), TimerKind.JOB_TIMEOUT,
                 Story.T0.plus(Duration.ofHours(1))));
