@@ -4,6 +4,7 @@ import dev.sluice.model.JobStatus;
 import dev.sluice.model.PipelineStatus;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,7 +96,7 @@ public final class CompositeStatus {
 
     private boolean onlyOf(Key... allowed) {
         Set<Key> set = EnumSet.noneOf(Key.class);
-        set.addAll(java.util.List.of(allowed));
+        set.addAll(List.of(allowed));
         return !keys.isEmpty() && set.containsAll(keys);
     }
 

@@ -4,6 +4,7 @@ import dev.sluice.model.PipelineStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The pipeline state machine: {@code (Pipeline, Event) -> (Pipeline', Commands)}, reproducing GitLab's
@@ -65,7 +66,7 @@ public final class Engine {
     }
 
     private static Optional<String> onJob(Draft draft, long jobId,
-                                          java.util.function.Function<Job, Optional<String>> action) {
+                                          Function<Job, Optional<String>> action) {
         return draft.job(jobId).map(action).orElseGet(() -> Optional.of("no job " + jobId));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.engine;
 
 import dev.sluice.model.JobStatus;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ final class Queue {
         }
         draft.latest().stream()
                 .filter(j -> j.status() == JobStatus.WAITING_FOR_RESOURCE)
-                .sorted(java.util.Comparator.comparingLong(Job::id))
+                .sorted(Comparator.comparingLong(Job::id))
                 .forEach(job -> {
                     String group = job.resourceGroup().orElseThrow();
                     if (!held.contains(group) && !draft.resourceGroups().heldElsewhere(group)) {
