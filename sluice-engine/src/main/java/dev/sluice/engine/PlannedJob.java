@@ -24,13 +24,17 @@ public record PlannedJob(JobDefinition definition, When when, AllowFailure allow
 
     public PlannedJob {
         needs = needs.map(List::copyOf);
-        variables = Map.copyOf(variables);
+        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
         if (when == When.NEVER) {
             throw new IllegalArgumentException("job " + definition.name() + ": when: never jobs are not planned");
         }
         if (when == When.DELAYED && startIn.isEmpty()) {
             throw new IllegalArgumentException("job " + definition.name() + ": when: delayed needs start_in");
         }
+    }
+
+    public PlannedJob withNeeds(Optional<List<Need>> effectiveNeeds) {
+        return new PlannedJob(definition, when, allowFailure, effectiveNeeds, startIn, interruptible, variables);
     }
 
     public String name() {

@@ -43,7 +43,8 @@ public final class RetryKeyword {
             ok &= m.isPresent();
             max = m.orElse(0);
         }
-        List<String> when = List.of("always");
+        // With only exit_codes, GitLab retries on those codes alone; `always` is the default otherwise.
+        List<String> when = map.has("exit_codes") ? List.of() : List.of("always");
         if (map.get("when").isPresent()) {
             Optional<List<String>> w = reasons(map.get("when").get(), at.child("when"));
             ok &= w.isPresent();
