@@ -87,10 +87,8 @@ public final class RulesKeyword {
         }
         at.onlyKeys(map, KEYS.get(scope));
         if (scope == RuleScope.WORKFLOW) {
-            for (String key : IGNORED_IN_WORKFLOW) {
-                map.entry(key).ifPresent(e -> at.warning(e.value(), "ignored-key",
-                        at.path() + ":" + key + " has no effect in workflow:rules"));
-            }
+            map.entries().stream().filter(e -> IGNORED_IN_WORKFLOW.contains(e.key())).forEach(e -> at.warning(
+                    e.value(), "ignored-key", at.path() + ":" + e.key() + " has no effect in workflow:rules"));
         }
         Optional<String> ifExpression = map.get("if").flatMap(n -> ExpressionCheck.read(n, at.child("if")));
         Optional<Changes> changes = map.get("changes").flatMap(n -> ChangesKeyword.read(n, at.child("changes")));

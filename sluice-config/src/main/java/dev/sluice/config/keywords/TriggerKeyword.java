@@ -81,13 +81,12 @@ public final class TriggerKeyword {
             at.wrongType(node, "a string or an array of hashes");
             return Optional.empty();
         }
-        if (seq.size() > MAX_INCLUDES) {
+        boolean ok = seq.size() <= MAX_INCLUDES;
+        if (!ok) {
             at.error(node, "too-many", at.path() + " config has too many entries (maximum " + MAX_INCLUDES + "), found "
                     + seq.size());
-            return Optional.empty();
         }
         List<TriggerInclude> out = new ArrayList<>();
-        boolean ok = true;
         for (YNode item : seq.items()) {
             Optional<TriggerInclude> file = at.map(item).flatMap(m -> includeItem(m, at));
             file.ifPresent(out::add);
