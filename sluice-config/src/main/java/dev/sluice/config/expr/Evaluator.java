@@ -17,6 +17,7 @@ final class Evaluator {
             case Node.Variable v -> variables.apply(v.name()).<Value>map(Value.Text::new).orElse(Value.NIL);
             case Node.StringLiteral s -> new Value.Text(s.value());
             case Node.NullLiteral n -> Value.NIL;
+            case Node.Input i -> Value.NIL;
             case Node.BooleanLiteral b -> Value.of(b.value());
             case Node.RegexLiteral r -> new Value.Regex(r.pattern());
             case Node.Binary b -> binary(b);

@@ -30,6 +30,7 @@ final class Lexer {
     /** GitLab raises "Too many tokens!" once it has read 100 tokens, even if the text ends there. */
     static final int MAX_TOKENS = 100;
 
+    private static final Pattern INPUT = Pattern.compile("\\$\\[\\[\\s*inputs\\.(\\w+)\\s*]]");
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+)");
     // Ruby's `.` does not match a newline, so neither does a string literal.
     private static final Pattern STRING = Pattern.compile("\"([^\"\\n]*)\"|'([^'\\n]*)'");
@@ -68,6 +69,9 @@ final class Lexer {
             return new Token(c == '(' ? Kind.OPEN : Kind.CLOSE, null, null, String.valueOf(c), column);
         }
         Matcher m;
+        if ((m = match(INPUT)) != null) {
+            return value(new Node.Input(m.group(1), column), m, column);
+        }
         if ((m = match(VARIABLE)) != null) {
             return value(new Node.Variable(m.group(1), column), m, column);
         }

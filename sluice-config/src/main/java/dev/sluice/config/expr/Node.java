@@ -7,6 +7,13 @@ public sealed interface Node {
     record Variable(String name, int column) implements Node {
     }
 
+    /**
+     * {@code $[[ inputs.name ]]} left in an expression. Inputs are interpolated when a file is
+     * included, before expressions are parsed; one still here reads as null, as in GitLab.
+     */
+    record Input(String name, int column) implements Node {
+    }
+
     /** {@code "text"} or {@code 'text'}; there are no escapes, a backslash is just a backslash. */
     record StringLiteral(String value, int column) implements Node {
     }

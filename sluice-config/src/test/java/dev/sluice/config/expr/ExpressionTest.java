@@ -80,6 +80,7 @@ class ExpressionTest {
             true                             => true
             false                            => false
             $BRANCH == true                  => false
+            `$[[ inputs.env ]] == null`      => true
             """)
     void evaluates(String text, boolean expected) {
         assertThat(eval(text)).isEqualTo(expected);
