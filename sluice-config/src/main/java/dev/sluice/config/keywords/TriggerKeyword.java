@@ -52,24 +52,31 @@ public final class TriggerKeyword {
         Optional<String> strategy = map.get("strategy").flatMap(n -> at.child("strategy").oneOf(n, List.of("depend", "mirror")));
         ok &= map.get("inputs").map(n -> InputValues.read(n, at.child("inputs")).isPresent()).orElse(true);
         ok &= map.get("strategy").isEmpty() || strategy.isPresent();
-        boolean[] forward = {true, false};
-        ok &= map.get("forward").map(n -> forward(n, at.child("forward"), forward)).orElse(true);
+        Optional<Forward> forward = map.get("forward").map(n -> forward(n, at.child("forward")))
+                .orElse(Optional.of(Forward.DEFAULT));
+        ok &= forward.isPresent();
         Optional<List<TriggerInclude>> include = map.get("include").map(n -> include(n, at.child("include")))
                 .orElse(Optional.of(List.of()));
         if (!ok || include.isEmpty() || (map.has("project") && project.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new Trigger(project, branch, include.get(), strategy, forward[0], forward[1]));
+        return Optional.of(new Trigger(project, branch, include.get(), strategy, forward.get().yamlVariables(),
+                forward.get().pipelineVariables()));
     }
 
-    private static boolean forward(YNode node, At at, boolean[] out) {
+    /** {@code trigger:forward}; GitLab forwards YAML variables and not pipeline variables by default. */
+    private record Forward(boolean yamlVariables, boolean pipelineVariables) {
+        static final Forward DEFAULT = new Forward(true, false);
+    }
+
+    private static Optional<Forward> forward(YNode node, At at) {
         Optional<YMap> map = at.map(node);
         if (map.isEmpty() || !at.onlyKeys(map.get(), List.of("yaml_variables", "pipeline_variables"))) {
-            return false;
+            return Optional.empty();
         }
-        out[0] = map.get().get("yaml_variables").flatMap(at.child("yaml_variables")::bool).orElse(true);
-        out[1] = map.get().get("pipeline_variables").flatMap(at.child("pipeline_variables")::bool).orElse(false);
-        return true;
+        return Optional.of(new Forward(
+                map.get().get("yaml_variables").flatMap(at.child("yaml_variables")::bool).orElse(true),
+                map.get().get("pipeline_variables").flatMap(at.child("pipeline_variables")::bool).orElse(false)));
     }
 
     private static Optional<List<TriggerInclude>> include(YNode node, At at) {

@@ -52,6 +52,12 @@ class Re2PatternTest {
             (?i)a(?-i)b     =>     => AB             => false
             (?i:a)b         =>     => AB             => false
             (?m:^b$)        =>     => `a\nb`         => true
+            \\d{2,}         =>     => a123           => true
+            [^\\s]x         =>     => ` x`           => false
+            \\bcat\\b       =>     => concat cat     => true
+            (?s:.)          =>     => `\n`            => true
+            a$|^b           =>     => `b\n`          => true
+            (?U)a+          =>     => aaa            => true
             """)
     void matchesLikeRe2(String body, String flags, String text, boolean expected) {
         assertThat(valid(body, flags == null ? "" : flags).find(text)).isEqualTo(expected);
