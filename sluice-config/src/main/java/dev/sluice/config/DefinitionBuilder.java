@@ -61,7 +61,7 @@ final class DefinitionBuilder {
             SpecKeyword.read(n, a);
             return null;
         });
-        reader = new JobReader(diagnostics, workflow.rules().isPresent());
+        reader = new JobReader(diagnostics, workflow.rules().isPresent(), crossReferences);
         List<JobDefinition> jobs = new ArrayList<>();
         Map<String, YMap> jobMaps = new LinkedHashMap<>();
         Map<String, YMap.Entry> mergedView = new LinkedHashMap<>();
@@ -181,6 +181,7 @@ final class DefinitionBuilder {
             if (e.isPresent() && !e.get().value().isNull()) {
                 diagnostics.warning(e.get().keyPos(), key, "deprecated", "global `" + key
                         + "` is deprecated, use `default: " + key + "`");
+                JobReader.DEFAULT_READERS.get(key).apply(e.get().value(), top.child(key));
                 out = out.with(key, e.get().keyPos(), e.get().value());
             }
         }
@@ -196,6 +197,7 @@ final class DefinitionBuilder {
         at.onlyKeys(map.get(), Keys.DEFAULT);
         for (YMap.Entry e : withoutNulls(map.get()).entries()) {
             if (Keys.DEFAULT.contains(e.key())) {
+                JobReader.DEFAULT_READERS.get(e.key()).apply(e.value(), at.child(e.key()));
                 out = out.with(e.key(), e.keyPos(), e.value());
             }
         }

@@ -19,6 +19,8 @@ public final class Diagnostics {
     }
 
     private final List<Diagnostic> all = new ArrayList<>();
+    /** Each diagnostic without its job path, so a value inherited by many jobs is reported once. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private final Deque<Context> contexts = new ArrayDeque<>();
 
     public void error(SourcePos pos, String path, String code, String message) {
@@ -30,6 +32,11 @@ public final class Diagnostics {
     }
 
     public void add(Diagnostic diagnostic) {
+        String message = diagnostic.path().isEmpty() ? diagnostic.message() : diagnostic.message().replace(diagnostic.path(), "");
+        if (diagnostic.pos().isKnown()
+                && !seen.add(diagnostic.severity() + "@" + diagnostic.pos() + "#" + diagnostic.code() + ":" + message)) {
+            return;
+        }
         Diagnostic d = diagnostic;
         for (Context c : contexts) {
             if (!c.inside().test(d.pos())) {

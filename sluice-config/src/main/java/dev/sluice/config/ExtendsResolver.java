@@ -27,6 +27,8 @@ final class ExtendsResolver {
     private final int maxDepth;
     private final boolean reportUnknown;
     private final Map<String, YMap> resolved = new HashMap<>();
+    /** Ancestors above each resolved job, so depth is known also for jobs resolved earlier. */
+    private final Map<String, Integer> depth = new HashMap<>();
     private final Set<String> failed = new java.util.HashSet<>();
 
     ExtendsResolver(YMap root, Set<String> globalKeys, Diagnostics diagnostics, int maxDepth, boolean reportUnknown) {
@@ -60,6 +62,14 @@ final class ExtendsResolver {
         if (!chain.add(name)) {
             return null;
         }
+        if (chain.size() > maxDepth + 1) { // more ancestors than allowed: stop before the stack grows
+            diagnostics.error(job.get("extends").orElseThrow().pos(), "jobs:" + chain.getFirst() + ":extends",
+                    "extends-too-deep", "`extends` nesting too deep in `" + chain.getFirst() + "`! (more than "
+                            + maxDepth + " ancestors: " + String.join(" -> ", chain) + ")");
+            chain.remove(name);
+            failed.add(name);
+            return null;
+        }
         try {
             YMap merged = merge(name, job, chain);
             if (merged == null) {
@@ -80,12 +90,8 @@ final class ExtendsResolver {
         if (parents == null) {
             return null;
         }
-        if (chain.size() > maxDepth) {
-            diagnostics.error(extendsNode.pos(), path, "extends-too-deep", "`extends` nesting too deep in `" + name
-                    + "`! (more than " + maxDepth + " ancestors: " + String.join(" -> ", chain) + ")");
-            return null;
-        }
         YMap base = YMap.empty(job.pos());
+        int ancestors = 0;
         for (YScalar parent : parents) {
             String target = parent.value();
             Optional<YNode> parentNode = root.get(target);
@@ -111,8 +117,15 @@ final class ExtendsResolver {
             if (ancestor == null) {
                 return null;
             }
+            ancestors = Math.max(ancestors, 1 + depth.getOrDefault(target, 0));
             base = DeepMerge.merge(base, ancestor.without("extends"));
         }
+        if (ancestors > maxDepth) {
+            diagnostics.error(extendsNode.pos(), path, "extends-too-deep", "`extends` nesting too deep in `" + name
+                    + "`! (" + ancestors + " ancestors, at most " + maxDepth + " are allowed)");
+            return null;
+        }
+        depth.put(name, ancestors);
         return DeepMerge.merge(base, job);
     }
 

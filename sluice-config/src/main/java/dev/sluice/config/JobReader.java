@@ -50,12 +50,35 @@ final class JobReader {
             When.MANUAL);
     private static final Duration WEEK = Duration.ofDays(7);
 
+    /** Readers of the keys {@code default:} (and the deprecated globals) may hold, to check them where written. */
+    static final Map<String, BiFunction<YNode, At, ?>> DEFAULT_READERS = Map.ofEntries(
+            Map.entry("after_script", ScriptKeyword::read),
+            Map.entry("before_script", ScriptKeyword::read),
+            Map.entry("artifacts", ArtifactsKeyword::read),
+            Map.entry("cache", CacheKeyword::read),
+            Map.entry("image", ImageKeyword::read),
+            Map.entry("services", ServicesKeyword::read),
+            Map.entry("retry", RetryKeyword::read),
+            Map.entry("timeout", DurationKeyword::read),
+            Map.entry("tags", TagsKeyword::read),
+            Map.entry("interruptible", (n, a) -> a.bool(n)),
+            Map.entry("hooks", (n, a) -> ExtraKeywords.read("hooks", n, a)),
+            Map.entry("id_tokens", (n, a) -> ExtraKeywords.read("id_tokens", n, a)),
+            Map.entry("identity", (n, a) -> ExtraKeywords.read("identity", n, a)));
+
     private final Diagnostics diagnostics;
     private final boolean hasWorkflowRules;
+    private final boolean completeJobs;
 
-    JobReader(Diagnostics diagnostics, boolean hasWorkflowRules) {
+    /**
+     * @param completeJobs whether a job must be complete ({@code script}, {@code run} or
+     *                     {@code trigger}); off when checking entries on their own, where the
+     *                     script may come from an {@code extends} target that is not there
+     */
+    JobReader(Diagnostics diagnostics, boolean hasWorkflowRules, boolean completeJobs) {
         this.diagnostics = diagnostics;
         this.hasWorkflowRules = hasWorkflowRules;
+        this.completeJobs = completeJobs;
     }
 
     JobDefinition read(String name, YMap.Entry entry, YMap job, Inherit inherit, Optional<ParallelInstance> parallel) {
@@ -71,7 +94,7 @@ final class JobReader {
                 }
             }
         }
-        if (!job.has("script") && !trigger && !job.has("run")) {
+        if (!job.has("script") && !trigger && !job.has("run") && completeJobs) {
             diagnostics.error(entry.keyPos(), at.path(), "missing-script", "jobs " + name
                     + " config should implement the script:, run:, or trigger: keyword");
         }
@@ -86,8 +109,9 @@ final class JobReader {
                 }
             }
         }
-        Optional<When> when = opt(job, "when", at, (n, a) -> WhenKeyword.read(n, a, trigger ? TRIGGER_WHEN : JOB_WHEN));
-        Optional<Duration> startIn = opt(job, "start_in", at, DurationKeyword::read);
+        Optional<When> when = opt(job, "when", at, (n, a) -> WhenKeyword.read(n, a, trigger ? TRIGGER_WHEN : JOB_WHEN))
+                .flatMap(x -> x);
+        Optional<Duration> startIn = opt(job, "start_in", at, DurationKeyword::read).flatMap(x -> x);
         checkDelayed(job, at, when, startIn);
         if (job.has("rules") && !hasWorkflowRules) {
             warnLastRuleWhen(name, job);
@@ -112,7 +136,7 @@ final class JobReader {
                 job.get("start_in").filter(n -> n instanceof YScalar s && s.isString()).map(n -> ((YScalar) n).value()),
                 opt(job, "allow_failure", at, AllowFailureKeyword::read).flatMap(x -> x),
                 opt(job, "needs", at, NeedsKeyword::read).flatMap(x -> x),
-                opt(job, "dependencies", at, At::strings).flatMap(x -> x),
+                opt(job, "dependencies", at, (n, a) -> a.strings(n)).flatMap(x -> x),
                 opt(job, "artifacts", at, ArtifactsKeyword::read).flatMap(x -> x),
                 opt(job, "cache", at, CacheKeyword::read).orElse(List.of()),
                 opt(job, "environment", at, EnvironmentKeyword::read).flatMap(x -> x),
@@ -120,7 +144,7 @@ final class JobReader {
                 opt(job, "timeout", at, DurationKeyword::read).flatMap(x -> x),
                 opt(job, "tags", at, TagsKeyword::read).orElse(List.of()),
                 opt(job, "resource_group", at, ResourceGroupKeyword::read).flatMap(x -> x),
-                opt(job, "interruptible", at, At::bool).flatMap(x -> x),
+                opt(job, "interruptible", at, (n, a) -> a.bool(n)).flatMap(x -> x),
                 opt(job, "coverage", at, CoverageKeyword::read).flatMap(x -> x),
                 opt(job, "trigger", at, TriggerKeyword::read).flatMap(x -> x),
                 parallel,
@@ -176,17 +200,15 @@ final class JobReader {
 
     private Map<String, Object> extras(YMap job, At at) {
         Map<String, Object> extras = new LinkedHashMap<>();
-        for (String key : Keys.NOT_RUN) {
+        for (String key : ExtraKeywords.NAMES) {
             job.get(key).filter(n -> !n.isNull()).ifPresent(node -> {
-                Object value = ExtraKeywords.read(key, node, at.child(key));
-                if (value != null) {
-                    extras.put(key, value);
+                ExtraKeywords.read(key, node, at.child(key)).ifPresent(value -> extras.put(key, value));
+                if (!key.equals("manual_confirmation")) {
+                    diagnostics.warning(job.keyPos(key), at.path(), "not-run", at.path() + ":" + key
+                            + " is validated but Sluice does not run it yet");
                 }
-                diagnostics.warning(job.keyPos(key), at.path(), "not-run", at.path() + ":" + key
-                        + " is validated but Sluice does not run it yet");
             });
         }
-        opt(job, "manual_confirmation", at, At::string).flatMap(x -> x).ifPresent(v -> extras.put("manual_confirmation", v));
         return extras;
     }
 }

@@ -16,8 +16,7 @@ final class Keys {
     /** Deprecated globals that act like the same key under {@code default:}. */
     static final List<String> DEPRECATED_DEFAULTS = List.of("image", "services", "cache", "before_script", "after_script");
 
-    static final List<String> DEFAULT = List.of("after_script", "artifacts", "before_script", "cache", "hooks",
-            "id_tokens", "identity", "image", "interruptible", "retry", "services", "tags", "timeout");
+    static final List<String> DEFAULT = dev.sluice.config.keywords.InheritKeyword.DEFAULT_KEYS;
 
     static final Set<String> JOB = Set.of("after_script", "allow_failure", "artifacts", "before_script", "cache",
             "coverage", "dast_configuration", "dependencies", "environment", "except", "extends", "hooks", "id_tokens",
@@ -29,8 +28,4 @@ final class Keys {
     static final Set<String> TRIGGER = Set.of("allow_failure", "extends", "needs", "only", "except", "rules", "stage",
             "trigger", "variables", "when", "resource_group", "environment", "interruptible", "inherit", "parallel",
             "type", "manual_confirmation", "inputs");
-
-    /** Keywords Sluice validates and keeps but does not run yet; each gets a warning. */
-    static final List<String> NOT_RUN = List.of("release", "pages", "publish", "secrets", "id_tokens", "hooks",
-            "identity", "dast_configuration", "run", "inputs");
 }

@@ -1,6 +1,9 @@
 package dev.sluice.config;
 
 import dev.sluice.config.yaml.YMap;
+import dev.sluice.model.Diagnostic;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +19,19 @@ public final class PipelineCompiler {
         IncludeResolver includes = new IncludeResolver(request, diagnostics);
         Optional<YMap> included = includes.resolve();
         if (included.isEmpty()) {
-            return new CompileResult(Optional.empty(), Optional.empty(), includes.annotate(diagnostics.all()));
+            return new CompileResult(Optional.empty(), Optional.empty(), sorted(request, includes.annotate(diagnostics.all())));
         }
         DefinitionBuilder.Built built = compileMerged(included.get(), request.limits(), diagnostics, true);
-        return new CompileResult(built.pipeline(), Optional.of(built.merged()), includes.annotate(diagnostics.all()));
+        return new CompileResult(built.pipeline(), Optional.of(built.merged()), sorted(request, includes.annotate(diagnostics.all())));
+    }
+
+    /** In reading order: the main file first, then included files by name; by line and column within a file. */
+    private static List<Diagnostic> sorted(CompileRequest request, List<Diagnostic> all) {
+        return all.stream().sorted(Comparator
+                .comparing((Diagnostic d) -> !d.pos().file().equals(request.path()))
+                .thenComparing(d -> d.pos().file())
+                .thenComparingInt(d -> d.pos().line())
+                .thenComparingInt(d -> d.pos().column())).toList();
     }
 
     /**

@@ -2,7 +2,12 @@ package dev.sluice.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -28,8 +33,11 @@ class GoldenTest {
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // record components only: no isKnown()/isLocal()/isTrigger() conveniences
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    private static final ObjectWriter WRITER = JSON.writer(new DefaultPrettyPrinter()
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
 
     @TestFactory
     Stream<DynamicTest> compilesToReviewedJson() throws IOException {
@@ -48,7 +56,7 @@ class GoldenTest {
         var diagnostics = out.putArray("diagnostics");
         result.diagnostics().stream().map(Diagnostic::format).forEach(diagnostics::add);
         out.set("pipeline", JSON.valueToTree(result.pipeline().orElse(null)));
-        String actual = JSON.writeValueAsString(out) + "\n";
+        String actual = WRITER.writeValueAsString(out) + "\n";
         Path expected = dir.resolve("expected.json");
         if (UPDATE) {
             Files.writeString(expected, actual);

@@ -18,7 +18,7 @@ class JobGraphChecksTest {
         var c = CompilerFixture.compile("""
                 build:
                   stage: build
-                  needs: [deploy, biuld-x]
+                  needs: [deploy, buidl]
                   script: x
                 deploy:
                   stage: deploy
@@ -26,7 +26,7 @@ class JobGraphChecksTest {
                 """);
         assertThat(c.errors()).containsExactly(
                 ".gitlab-ci.yml:3:11: need-later-stage: build job: need deploy is not defined in current or prior stages",
-                ".gitlab-ci.yml:3:19: undefined-need: build job: undefined need: biuld-x (did you mean 'build'?)");
+                ".gitlab-ci.yml:3:19: undefined-need: build job: undefined need: buidl (did you mean 'build'?)");
     }
 
     @Test

@@ -44,8 +44,8 @@ public final class ArtifactsKeyword {
         boolean ok = at.onlyKeys(map, KEYS);
         Optional<String> name = map.get("name").flatMap(n -> at.child("name").string(n));
         Optional<Boolean> untracked = map.get("untracked").flatMap(n -> at.child("untracked").bool(n));
-        Optional<List<String>> paths = map.get("paths").flatMap(n -> at.child("paths").arrayOfStrings(n));
-        Optional<List<String>> exclude = map.get("exclude").flatMap(n -> at.child("exclude").arrayOfStrings(n));
+        Optional<List<String>> paths = map.get("paths").flatMap(n -> at.child("paths").strings(n));
+        Optional<List<String>> exclude = map.get("exclude").flatMap(n -> at.child("exclude").strings(n));
         Optional<When> when = map.get("when").flatMap(n -> WhenKeyword.read(n, at.child("when"),
                 Set.of(When.ON_SUCCESS, When.ON_FAILURE, When.ALWAYS)));
         Optional<String> expireIn = map.get("expire_in").flatMap(n -> DurationKeyword.readOrNever(n, at.child("expire_in")));
@@ -115,7 +115,7 @@ public final class ArtifactsKeyword {
             At here = at.child(e.key());
             Optional<List<String>> files = Optional.empty();
             if (PATH_REPORTS.contains(e.key())) {
-                files = here.stringOrArrayOfStrings(e.value());
+                files = here.stringOrStrings(e.value());
             } else if (SINGLE_PATH_REPORTS.contains(e.key())) {
                 files = here.string(e.value()).map(List::of);
             } else if (e.key().equals(COVERAGE_REPORT)) {

@@ -81,38 +81,6 @@ public record At(String path, Diagnostics diagnostics) {
         return Optional.empty();
     }
 
-    /** An array of strings. */
-    public Optional<List<String>> strings(YNode node) {
-        if (!(node instanceof YSeq seq)) {
-            wrongType(node, "an array of strings");
-            return Optional.empty();
-        }
-        List<String> out = new ArrayList<>();
-        boolean ok = true;
-        for (YNode item : seq.items()) {
-            if (item instanceof YScalar s && (s.isString() || s.isInteger())) {
-                out.add(s.value());
-            } else {
-                error(item, "invalid-type", path + " config should be an array of strings, found an item of type "
-                        + item.typeName());
-                ok = false;
-            }
-        }
-        return ok ? Optional.of(out) : Optional.empty();
-    }
-
-    /** A string or an array of strings (e.g. {@code tags}, {@code dependencies} targets). */
-    public Optional<List<String>> stringOrStrings(YNode node) {
-        if (node instanceof YScalar s && s.isString()) {
-            return Optional.of(List.of(s.value()));
-        }
-        if (node instanceof YSeq) {
-            return strings(node);
-        }
-        wrongType(node, "a string or an array of strings");
-        return Optional.empty();
-    }
-
     /** Reports every key of {@code map} not in {@code allowed}, each at its own position, with a suggestion. */
     public boolean onlyKeys(YMap map, Collection<String> allowed) {
         boolean ok = true;
@@ -145,11 +113,8 @@ public record At(String path, Diagnostics diagnostics) {
         return Optional.empty();
     }
 
-    /**
-     * An array of strings, as GitLab's {@code array_of_strings} checks it: a number is not a string
-     * (unlike {@link #strings}, which takes integers as their text).
-     */
-    public Optional<List<String>> arrayOfStrings(YNode node) {
+    /** An array of strings, as GitLab's {@code array_of_strings} checks it: a number is not a string. */
+    public Optional<List<String>> strings(YNode node) {
         if (!(node instanceof YSeq seq)) {
             wrongType(node, "an array of strings");
             return Optional.empty();
@@ -169,12 +134,12 @@ public record At(String path, Diagnostics diagnostics) {
     }
 
     /** A string or an array of strings, numbers not taken as strings. */
-    public Optional<List<String>> stringOrArrayOfStrings(YNode node) {
+    public Optional<List<String>> stringOrStrings(YNode node) {
         if (node instanceof YScalar s && s.isString()) {
             return Optional.of(List.of(s.value()));
         }
         if (node instanceof YSeq) {
-            return arrayOfStrings(node);
+            return strings(node);
         }
         wrongType(node, "a string or an array of strings");
         return Optional.empty();

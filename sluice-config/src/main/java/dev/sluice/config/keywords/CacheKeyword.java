@@ -76,7 +76,7 @@ public final class CacheKeyword {
                 ok &= key.isPresent();
             }
         }
-        Optional<List<String>> paths = map.get("paths").flatMap(n -> at.child("paths").arrayOfStrings(n));
+        Optional<List<String>> paths = map.get("paths").flatMap(n -> at.child("paths").strings(n));
         Optional<Boolean> untracked = map.get("untracked").flatMap(n -> at.child("untracked").bool(n));
         Optional<Boolean> unprotect = map.get("unprotect").flatMap(n -> at.child("unprotect").bool(n));
         Optional<String> when = map.get("when").flatMap(n -> at.child("when").oneOf(n, WHEN));
@@ -135,7 +135,7 @@ public final class CacheKeyword {
         int max = map.has("files") ? MAX_KEY_FILES : MAX_KEY_FILES_COMMITS;
         At here = at.child(filesKey);
         YNode node = map.get(filesKey).orElseThrow();
-        Optional<List<String>> files = here.arrayOfStrings(node);
+        Optional<List<String>> files = here.strings(node);
         if (files.isPresent() && (files.get().isEmpty() || files.get().size() > max)) {
             here.error(node, "out-of-range", here.path() + " config should contain 1 to " + max + " paths, found "
                     + files.get().size());
@@ -157,7 +157,7 @@ public final class CacheKeyword {
     }
 
     private static Optional<List<String>> fallbackKeys(YNode node, At at) {
-        Optional<List<String>> keys = at.arrayOfStrings(node);
+        Optional<List<String>> keys = at.strings(node);
         if (keys.isPresent() && keys.get().size() > MAX_FALLBACK_KEYS) {
             at.error(node, "too-many", at.path() + " config has too many entries (maximum " + MAX_FALLBACK_KEYS + ")");
             return Optional.empty();

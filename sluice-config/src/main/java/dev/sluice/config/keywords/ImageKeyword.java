@@ -68,7 +68,7 @@ public final class ImageKeyword {
 
     /** A non-empty array of strings ({@code entrypoint}, {@code command}). */
     static Optional<List<String>> nonEmptyStrings(YNode node, At at) {
-        Optional<List<String>> list = at.arrayOfStrings(node);
+        Optional<List<String>> list = at.strings(node);
         if (list.isPresent() && list.get().isEmpty()) {
             at.error(node, "invalid-value", at.path() + " config should contain at least one item");
             return Optional.empty();

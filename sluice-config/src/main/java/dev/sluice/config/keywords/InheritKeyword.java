@@ -51,7 +51,7 @@ public final class InheritKeyword {
             at.wrongType(node, "a boolean value or an array of strings");
             return Optional.empty();
         }
-        Optional<List<String>> names = at.arrayOfStrings(seq);
+        Optional<List<String>> names = at.strings(seq);
         if (names.isEmpty()) {
             return Optional.empty();
         }

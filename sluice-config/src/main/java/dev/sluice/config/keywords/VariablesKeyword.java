@@ -92,7 +92,7 @@ public final class VariablesKeyword {
         }
         List<String> options = List.of();
         if (topLevel && map.get("options").isPresent()) {
-            Optional<List<String>> o = at.child("options").arrayOfStrings(map.get("options").get());
+            Optional<List<String>> o = at.child("options").strings(map.get("options").get());
             ok &= o.isPresent();
             options = o.orElse(List.of());
             if (!options.isEmpty() && value.isPresent() && !options.contains(value.get())) {

@@ -41,8 +41,8 @@ public final class Slugs {
 
     private static String suffix(String name) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // String.getBytes() is UTF-8 on Java 18+ (JEP 400); java.nio stays out of the pure engine.
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes());
             String base36 = new java.math.BigInteger(1, digest).toString(36);
             return base36.substring(base36.length() - 6);
         } catch (java.security.NoSuchAlgorithmException e) {
