@@ -99,12 +99,14 @@ public final class JobRunner {
             return finish(log, job, verdict, start).withDotenv(upload.dotenv());
         } finally {
             executor.cleanup();
+            Archives.deleteTree(tmpDir);
             masked.close();
         }
     }
 
     private Optional<String> prepare(JobSpec job, JobLog log) {
         try {
+            java.nio.file.Files.createDirectories(workspace.tmpDir(job));
             section(log, BuildStage.PREPARE_EXECUTOR, "Preparing the executor", () -> {
                 executor.prepare(job, workspace, log.sink());
                 return null;

@@ -13,9 +13,10 @@ import java.util.List;
  * exit 0
  * </pre>
  *
- * The whole body goes through one {@code eval}: bash parses it before running anything (a syntax error
- * runs nothing), every command shares one shell (so {@code before_script} exports reach {@code script}),
- * and {@code errexit} stops at the first failing command with its exit code. Each command is echoed in
+ * The whole body goes through one {@code eval}, so every command shares one shell ({@code before_script}
+ * exports reach {@code script}) and {@code errexit} stops at the first failing command with its exit code
+ * (a syntax error stops it with 2, after the commands before it ran). The executor gives the shell an
+ * empty stdin, which is what gitlab-runner's {@code : | eval} achieves. Each command is echoed in
  * green as {@code $ command} first; a multi-line command shows its first line and
  * {@code # collapsed multi-line command}.
  */

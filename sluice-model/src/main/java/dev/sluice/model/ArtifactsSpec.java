@@ -33,7 +33,7 @@ public record ArtifactsSpec(String name, List<String> paths, List<String> exclud
         reports = List.copyOf(reports);
     }
 
-    public static ArtifactsSpec paths(String... paths) {
+    public static ArtifactsSpec ofPaths(String... paths) {
         return new ArtifactsSpec("artifacts", List.of(paths), List.of(), false, UploadWhen.ON_SUCCESS, "", List.of());
     }
 
