@@ -1,6 +1,8 @@
 package dev.sluice.executor;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -29,14 +31,39 @@ final class ProcessGroup {
         return process;
     }
 
-    /** Whether any process of the group is still alive ({@code kill -0}). */
+    /**
+     * Whether any process of the group still runs. Zombies do not count: where PID 1 is slow to reap
+     * orphans (containers), {@code kill -0} would report them alive long after they died.
+     */
     boolean anyAlive() {
-        return signal("0");
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self"))) {
+            return signal("0");
+        }
+        try (var entries = Files.list(proc)) {
+            return entries.anyMatch(p -> runsInGroup(p, process.pid()));
+        } catch (IOException e) {
+            return signal("0");
+        }
+    }
+
+    /** Reads {@code /proc/<pid>/stat}: the state is the field after the command name, the group two later. */
+    private static boolean runsInGroup(Path procEntry, long pgid) {
+        if (!procEntry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(procEntry.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return !fields[0].equals("Z") && !fields[0].equals("X") && Long.parseLong(fields[2]) == pgid;
+        } catch (IOException | RuntimeException e) {
+            return false; // the process went away while we looked
+        }
     }
 
     /** SIGTERM to the whole group, then SIGKILL after a grace period if anything survives. */
     void kill() {
-        if (!signal("TERM")) {
+        if (!signal("TERM") || !anyAlive()) {
             return;
         }
         long deadline = System.nanoTime() + GRACE.toNanos();
@@ -48,7 +75,9 @@ final class ProcessGroup {
                 break;
             }
         }
-        signal("KILL");
+        if (anyAlive()) {
+            signal("KILL");
+        }
     }
 
     /** Sends a signal to the group; returns whether some process received it. */
