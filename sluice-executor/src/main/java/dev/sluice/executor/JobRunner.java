@@ -32,7 +32,7 @@ public final class JobRunner {
     private final Options options;
     private final Cancellation canceled = new Cancellation();
     private volatile boolean aborted;
-    private volatile Cancellation currentStep = new Cancellation();
+    private final Cancellation afterScriptCancel = new Cancellation();
 
     public JobRunner(Executor executor, Workspace workspace, Options options) {
         this.executor = executor;
@@ -43,13 +43,13 @@ public final class JobRunner {
     /** GitLab's graceful cancel: stop the script, still run after_script and upload what a failed job uploads. */
     public void cancel() {
         canceled.cancel();
-        currentStep.cancel();
     }
 
     /** A hard stop: kill whatever runs, skip after_script and uploads. */
     public void abort() {
         aborted = true;
-        cancel();
+        canceled.cancel();
+        afterScriptCancel.cancel();
     }
 
     public JobOutcome run(JobSpec job, TraceSink sink) {
@@ -128,7 +128,7 @@ public final class JobRunner {
         var timeouts = Timeouts.of(job);
         Duration scriptTimeout = timeouts.forScript(left(deadline));
         StepResult result = step(log, new ScriptStep(BuildStage.STEP_SCRIPT, StepScript.bash(job.script()),
-                scriptTimeout, Map.of()), "Executing \"step_script\" stage of the job script", canceled);
+                scriptTimeout, Map.of("CI_JOB_STATUS", "running")), "Executing \"step_script\" stage of the job script", canceled);
         Verdict verdict = Verdict.of(result, scriptTimeout);
         if (!job.afterScript().isEmpty() && !aborted) {
             afterScript(job, log, timeouts.forAfterScript(left(deadline)), verdict);
@@ -141,23 +141,16 @@ public final class JobRunner {
             log.warning("after_script not run: the job timed out");
             return;
         }
-        var cancel = new Cancellation(); // a graceful cancel still runs after_script; abort stops it
-        currentStep = cancel;
-        if (aborted) {
-            return;
-        }
         var step = new ScriptStep(BuildStage.AFTER_SCRIPT, StepScript.bash(job.afterScript()), timeout,
                 Map.of("CI_JOB_STATUS", verdict.jobStatus()));
-        StepResult result = step(log, step, "Running after_script", cancel);
+        // a graceful cancel still runs after_script; only abort stops it
+        StepResult result = step(log, step, "Running after_script", afterScriptCancel);
         if (!result.succeeded()) {
             log.warning("after_script failed, but job will continue unaffected: " + describe(result, timeout));
         }
     }
 
     private StepResult step(JobLog log, ScriptStep step, String header, Cancellation cancel) {
-        if (cancel == canceled) {
-            currentStep = canceled;
-        }
         return section(log, step.stage(), header, () -> executor.run(step, log.sink(), cancel));
     }
 

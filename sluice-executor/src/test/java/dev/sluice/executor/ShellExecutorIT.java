@@ -74,8 +74,8 @@ class ShellExecutorIT {
 
     @Test
     void afterScriptSeesSuccess() {
-        shell.run(job().script("true").afterScript("echo status=$CI_JOB_STATUS").build());
-        assertThat(shell.plain()).contains("status=success\n");
+        shell.run(job().script("echo during=$CI_JOB_STATUS").afterScript("echo status=$CI_JOB_STATUS").build());
+        assertThat(shell.plain()).contains("during=running\n").contains("status=success\n");
     }
 
     @Test
@@ -103,6 +103,17 @@ class ShellExecutorIT {
                 .afterScript("echo after $TOKEN").build());
         assertThat(shell.log.text()).doesNotContain("s3cr3t-value-42").doesNotContain("abcdef123")
                 .contains("[MASKED] and glpat-[MASKED]\n").contains("after [MASKED]\n");
+    }
+
+    @Test
+    void theLogStopsAtItsLimitButTheJobGoesOn() {
+        var options = new JobRunner.Options(2000, MaskingSink.DEFAULT_TOKEN_PREFIXES, java.time.Clock.systemUTC());
+        var runner = new JobRunner(new ShellExecutor(), shell.workspace(), options);
+        var outcome = runner.run(job().script("for i in $(seq 1 500); do echo line-$i; done", "touch finished").build(), shell.log);
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(shell.projectDir().resolve("finished")).exists();
+        assertThat(shell.plain()).contains("Job's log exceeded limit of 2000 bytes.").doesNotContain("line-500")
+                .doesNotContain("Job succeeded");
     }
 
     @Test
