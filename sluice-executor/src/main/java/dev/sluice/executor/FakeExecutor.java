@@ -64,7 +64,7 @@ public final class FakeExecutor implements Executor {
                 return new StepResult.SystemFailure(e.getMessage());
             }
         }
-        long sleep = Long.parseLong(env.getOrDefault(step.stage() == BuildStage.STEP_SCRIPT ? "FAKE_SLEEP_MS" : "-", "0"));
+        long sleep = number(step.stage() == BuildStage.STEP_SCRIPT ? "FAKE_SLEEP_MS" : "-");
         var stopped = new CountDownLatch(1);
         Runnable onCancel = stopped::countDown;
         cancel.onCancel(onCancel);
@@ -82,7 +82,16 @@ public final class FakeExecutor implements Executor {
         } finally {
             cancel.remove(onCancel);
         }
-        return new StepResult.Exited(Integer.parseInt(env.getOrDefault(prefix + "EXIT_CODE", "0")));
+        return new StepResult.Exited((int) number(prefix + "EXIT_CODE"));
+    }
+
+    private long number(String key) {
+        String value = env.getOrDefault(key, "0").strip();
+        try {
+            return value.isEmpty() ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a number: '" + value + "'", e);
+        }
     }
 
     private void createFiles() throws IOException {

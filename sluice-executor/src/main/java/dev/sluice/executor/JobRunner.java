@@ -151,7 +151,13 @@ public final class JobRunner {
     }
 
     private StepResult step(JobLog log, ScriptStep step, String header, Cancellation cancel) {
-        return section(log, step.stage(), header, () -> executor.run(step, log.sink(), cancel));
+        return section(log, step.stage(), header, () -> {
+            try {
+                return executor.run(step, log.sink(), cancel);
+            } catch (RuntimeException e) { // an executor bug must not leave the job without an outcome
+                return new StepResult.SystemFailure(e.toString());
+            }
+        });
     }
 
     private JobOutcome finish(JobLog log, JobSpec job, Verdict verdict, Instant start) {

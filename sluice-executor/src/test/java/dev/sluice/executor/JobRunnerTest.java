@@ -117,6 +117,14 @@ class JobRunnerTest {
     }
 
     @Test
+    void anExecutorBugIsARunnerSystemFailure() {
+        var outcome = runner().run(job().variable("FAKE_EXIT_CODE", "one").build(), log);
+        assertThat(outcome.failure()).contains(RunFailure.RUNNER_SYSTEM_FAILURE);
+        assertThat(log.plainText()).contains("FAKE_EXIT_CODE is not a number: 'one'");
+        assertThat(fake.cleanups()).isEqualTo(1);
+    }
+
+    @Test
     void masksSecretsInTheWholeLog() {
         runner().run(job().variable("FAKE_LOG", "the password is Sup3rS3cret!")
                 .variable(JobVariable.of("PASSWORD", "Sup3rS3cret!").asMasked()).build(), log);
