@@ -1,6 +1,9 @@
 package dev.sluice.cli;
 
+import dev.sluice.config.DidYouMean;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -20,9 +23,26 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
         err.println("sluice: error: " + ex.getMessage());
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
+            suggestCommand(ex, command).ifPresent(err::println);
+        }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitCodes.USAGE;
+    }
+
+    /** picocli suggests options but not commands; a typo in a command name deserves the same help. */
+    private static Optional<String> suggestCommand(ParameterException ex, CommandLine command) {
+        if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
+                || command.getSubcommands().isEmpty()) {
+            return Optional.empty();
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        var visible = command.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(Map.Entry::getKey)
+                .toList();
+        return DidYouMean.closest(typed, visible)
+                .map(name -> "Did you mean '" + command.getCommandSpec().qualifiedName() + " " + name + "'?");
     }
 
     @Override

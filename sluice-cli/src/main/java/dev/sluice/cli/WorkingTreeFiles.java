@@ -76,7 +76,8 @@ final class WorkingTreeFiles implements RepositoryFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!file.getFileName().toString().equals(".git") && Files.isRegularFile(file)) {
+                    boolean listed = attrs.isRegularFile() || attrs.isSymbolicLink() && linksInside(file);
+                    if (listed && !file.getFileName().toString().equals(".git")) {
                         found.add(slashed(root.relativize(file)));
                     }
                     return FileVisitResult.CONTINUE;
@@ -92,6 +93,16 @@ final class WorkingTreeFiles implements RepositoryFiles {
         }
         Collections.sort(found);
         return List.copyOf(found);
+    }
+
+    /** A symbolic link is part of the tree when it points at a regular file inside the root. */
+    private boolean linksInside(Path link) {
+        try {
+            Path real = link.toRealPath();
+            return real.startsWith(realRoot) && Files.isRegularFile(real);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean isGitDir(Path relative) {
