@@ -6,6 +6,7 @@ import dev.sluice.config.Diagnostics;
 import dev.sluice.config.PipelineCompiler;
 import dev.sluice.config.yaml.YamlLoader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,9 +80,9 @@ final class BenchCompileCommand implements Callable<Integer> {
         PrintWriter out = terminal.out();
         long lines = request.text().lines().count();
         String jobs = result.pipeline().map(p -> String.valueOf(p.jobs().size()))
-                .orElse("n/a (no pipeline: " + Summary.count(result.errors().size(), "error") + ")");
+                .orElse("n/a (the compiler returned no pipeline, " + Summary.count(result.errors().size(), "error") + ")");
         out.printf(Locale.ROOT, "sluice bench compile %s: %d lines, %d KiB, jobs: %s%n",
-                request.path(), lines, request.text().length() / 1024, jobs);
+                request.path(), lines, request.text().getBytes(StandardCharsets.UTF_8).length / 1024, jobs);
         out.printf(Locale.ROOT, "sluice %s, Java %s, %d CPUs; warmup %d, iterations %d, in-process%n%n",
                 VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), warmup, iterations);
         out.printf(Locale.ROOT, "%-22s %10s %10s %10s%n", "phase", "median", "p90", "min");
