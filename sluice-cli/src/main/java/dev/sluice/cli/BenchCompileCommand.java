@@ -38,7 +38,9 @@ final class BenchCompileCommand implements Callable<Integer> {
 
     private final Terminal terminal;
 
-    /** Keeps results reachable so the JIT cannot drop the work being measured. */
+    /** Where results end up, so the JIT cannot drop the work being measured as dead code. */
+    private static volatile int blackhole;
+
     private int sink;
 
     BenchCompileCommand(Terminal terminal) {
@@ -65,7 +67,8 @@ final class BenchCompileCommand implements Callable<Integer> {
             compileTimes[i] = run(compile);
         }
         print(request, new PipelineCompiler().compile(request), parseTimes, compileTimes);
-        return sink == 42 ? ExitCodes.OK : ExitCodes.OK;
+        blackhole = sink;
+        return ExitCodes.OK;
     }
 
     private long run(Supplier<Object> work) {

@@ -29,7 +29,7 @@ final class ConfigSource {
     CompileRequest request(Path workingDir) {
         Path root = path(workingDir, directory == null ? "." : directory);
         if (!Files.isDirectory(root)) {
-            throw UserError.usage("no such directory: " + directory);
+            throw UserError.usage((Files.exists(root) ? "not a directory: " : "no such directory: ") + directory);
         }
         Path config = path(root, file);
         if (Files.isDirectory(config)) {

@@ -81,6 +81,14 @@ class LintCommandTest {
     }
 
     @Test
+    void missingDirectoryIsAUsageError() {
+        CliRun run = CliRun.in(repo, "lint", "-C", "nowhere");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("sluice: error: no such directory: nowhere" + System.lineSeparator());
+    }
+
+    @Test
     void missingFileIsAUsageErrorWithAClearMessage() {
         CliRun run = CliRun.in(repo, "lint", "nope.yml");
 
