@@ -21,10 +21,11 @@ class ConfigCommandTest {
             variables:
               VERSION: "1.0"
               PORT: 8080
-              ENABLED: yes
-              NOTHING: ~
               OCTAL: 0755
               QUOTED_TRUE: "true"
+            .kinds:
+              ENABLED: yes
+              NOTHING: ~
               RATIO: 0.5
             .defaults: &defaults
               retry: 2
@@ -70,10 +71,11 @@ class ConfigCommandTest {
         JsonNode variables = json.get("variables");
         assertThat(variables.get("VERSION").isTextual()).isTrue();
         assertThat(variables.get("PORT").isInt()).isTrue();
-        assertThat(variables.get("ENABLED").isBoolean()).isTrue();
-        assertThat(variables.get("NOTHING").isNull()).isTrue();
         assertThat(variables.get("OCTAL").asInt()).isEqualTo(493);
-        assertThat(variables.get("RATIO").isDouble()).isTrue();
+        JsonNode kinds = json.get(".kinds");
+        assertThat(kinds.get("ENABLED").isBoolean()).isTrue();
+        assertThat(kinds.get("NOTHING").isNull()).isTrue();
+        assertThat(kinds.get("RATIO").isDouble()).isTrue();
         assertThat(json.get("build").get("retry").asInt()).isEqualTo(2);
         assertThat(json.get("build").get("script").get(1).asText()).endsWith("done\n");
     }

@@ -20,6 +20,8 @@ import dev.sluice.config.yaml.YScalar;
 import dev.sluice.model.Diagnostic;
 import dev.sluice.model.SourcePos;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +67,8 @@ final class DefinitionBuilder {
         List<JobDefinition> jobs = new ArrayList<>();
         Map<String, YMap> jobMaps = new LinkedHashMap<>();
         Map<String, YMap.Entry> mergedView = new LinkedHashMap<>();
-        List<YMap.Entry> entries = List.copyOf(root.entries());
-        for (int i = 0; i < entries.size(); i++) {
-            YMap.Entry entry = entries.get(i);
+        Map<String, TreeSet<Integer>> keyLines = keyLines(root);
+        for (YMap.Entry entry : root.entries()) {
             String name = entry.key();
             if (Keys.GLOBAL.contains(name) || name.startsWith(".") || !checkJob(entry)) {
                 mergedView.put(name, entry);
@@ -75,7 +76,7 @@ final class DefinitionBuilder {
             }
             YMap job = withoutNulls((YMap) entry.value());
             jobMaps.put(name, job);
-            diagnostics.within(new Diagnostic.Related(entry.keyPos(), "in job '" + name + "'"), span(entries, i), () -> {
+            diagnostics.within(new Diagnostic.Related(entry.keyPos(), "in job '" + name + "'"), span(keyLines, entry.keyPos()), () -> {
                 List<JobDefinition> made = job(name, entry, job, defaults, mergedView);
                 jobs.addAll(made);
             });
@@ -141,7 +142,9 @@ final class DefinitionBuilder {
     /** A visible job must be a hash with a valid name. */
     private boolean checkJob(YMap.Entry entry) {
         String name = entry.key();
-        String hint = DidYouMean.closest(name, Keys.GLOBAL).map(g -> " (did you mean the global keyword '" + g + "'?)").orElse("");
+        boolean complete = entry.value() instanceof YMap map && (map.has("script") || map.has("trigger") || map.has("run"));
+        String hint = complete ? "" : DidYouMean.closest(name, Keys.GLOBAL)
+                .map(g -> " (did you mean the global keyword '" + g + "'?)").orElse("");
         if (!(entry.value() instanceof YMap)) {
             diagnostics.error(entry.keyPos(), "jobs:" + name, "invalid-type", "jobs:" + name
                     + " config should be a hash, found " + entry.value().typeName() + hint);
@@ -155,7 +158,7 @@ final class DefinitionBuilder {
             diagnostics.error(entry.keyPos(), "jobs:" + name, "job-name-too-long", "job name is too long (maximum is "
                     + limits.maxJobNameLength() + " characters)");
         }
-        if (!hint.isEmpty() && !((YMap) entry.value()).has("script") && !((YMap) entry.value()).has("trigger")) {
+        if (!hint.isEmpty()) {
             diagnostics.error(entry.keyPos(), "jobs:" + name, "unknown-key", "'" + name + "' is not a GitLab CI keyword, "
                     + "so it is read as a job" + hint);
             return false;
@@ -215,17 +218,18 @@ final class DefinitionBuilder {
         return out;
     }
 
-    /** Positions written inside the job's own lines (up to the next top-level key of the same file). */
-    private static Predicate<SourcePos> span(List<YMap.Entry> entries, int index) {
-        SourcePos start = entries.get(index).keyPos();
-        int end = Integer.MAX_VALUE;
-        for (YMap.Entry other : entries) {
-            SourcePos p = other.keyPos();
-            if (p.file().equals(start.file()) && p.line() > start.line() && p.line() < end) {
-                end = p.line();
-            }
+    /** Positions written inside the job's own lines: up to the next top-level key of the same file. */
+    private static Predicate<SourcePos> span(Map<String, TreeSet<Integer>> keyLines, SourcePos start) {
+        Integer next = keyLines.get(start.file()).higher(start.line());
+        int end = next == null ? Integer.MAX_VALUE : next;
+        return pos -> pos.file().equals(start.file()) && pos.line() >= start.line() && pos.line() < end;
+    }
+
+    private static Map<String, TreeSet<Integer>> keyLines(YMap root) {
+        Map<String, TreeSet<Integer>> out = new HashMap<>();
+        for (YMap.Entry e : root.entries()) {
+            out.computeIfAbsent(e.keyPos().file(), f -> new TreeSet<>()).add(e.keyPos().line());
         }
-        int last = end;
-        return pos -> pos.file().equals(start.file()) && pos.line() >= start.line() && pos.line() < last;
+        return out;
     }
 }
