@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.config.CompileRequest;
+import dev.sluice.config.ConfigLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,26 @@ final class ConfigSource {
             description = "The pipeline configuration (default: ${DEFAULT-VALUE}).")
     String file;
 
+    @Option(names = "--limit", paramLabel = "NAME=VALUE",
+            description = "Change one of GitLab's limits, e.g. --limit needs=100 (0 = unlimited). Names: "
+                    + "needs, includes, extends-depth, reference-depth, job-name-length, jobs, yaml-bytes, yaml-depth, yaml-nodes.")
+    java.util.Map<String, String> limits = new java.util.LinkedHashMap<>();
+
+    /** GitLab's limits with the {@code --limit} changes applied. */
+    ConfigLimits limits() {
+        ConfigLimits out = ConfigLimits.GITLAB;
+        for (var e : limits.entrySet()) {
+            try {
+                out = out.with(e.getKey(), Integer.parseInt(e.getValue().trim()));
+            } catch (NumberFormatException ex) {
+                throw UserError.usage("--limit " + e.getKey() + ": not a number: " + e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw UserError.usage("--limit: " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** The file's text and the request to compile it, or a {@link UserError} when it cannot be read. */
     CompileRequest request(Path workingDir) {
         Path root = path(workingDir, directory == null ? "." : directory);
@@ -45,7 +66,7 @@ final class ConfigSource {
         } catch (IOException e) {
             throw UserError.usage("cannot read " + file + ": " + e.getMessage());
         }
-        return CompileRequest.of(displayPath(root, config), text).withFiles(new WorkingTreeFiles(root));
+        return CompileRequest.of(displayPath(root, config), text).withFiles(new WorkingTreeFiles(root)).withLimits(limits());
     }
 
     /** Diagnostics name the file as the repository sees it when it lies inside, as typed otherwise. */

@@ -177,4 +177,20 @@ class LintCommandTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
     }
+
+    @Test
+    void limitsCanBeRaisedFromTheCommandLine() throws IOException {
+        StringBuilder yaml = new StringBuilder("many:\n  stage: build\n  parallel: 60\n  script: x\nfan-in:\n  needs: [many]\n  script: y\n");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), yaml.toString());
+
+        CliRun strict = CliRun.in(repo, "lint");
+        CliRun relaxed = CliRun.in(repo, "lint", "--limit", "needs=100");
+        CliRun unknown = CliRun.in(repo, "lint", "--limit", "need=100");
+
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).contains("one job can only need 50 others, but you have listed 60");
+        assertThat(relaxed.exitCode()).isZero();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown limit 'need' (did you mean 'needs'?)");
+    }
 }
