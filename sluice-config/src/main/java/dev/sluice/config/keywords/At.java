@@ -186,4 +186,15 @@ public record At(String path, Diagnostics diagnostics) {
         }
         return Optional.of(n.get().intValue());
     }
+
+    /** The one key of {@code kinds} that {@code map} uses (an include's local/project/remote...), or an error. */
+    public Optional<String> exactlyOneOf(YMap map, List<String> kinds) {
+        List<String> used = kinds.stream().filter(map::has).toList();
+        if (used.size() == 1) {
+            return Optional.of(used.getFirst());
+        }
+        error(map, "invalid-combination", path + " config should use exactly one of " + String.join(", ", kinds)
+                + (map.has("file") && used.isEmpty() ? " ('file' needs 'project')" : ""));
+        return Optional.empty();
+    }
 }

@@ -103,13 +103,11 @@ public final class TriggerKeyword {
     }
 
     private static Optional<TriggerInclude> includeItem(YMap map, At at) {
-        List<String> kinds = KINDS.stream().filter(map::has).toList();
-        if (kinds.size() != 1) {
-            at.error(map, "invalid-combination", at.path() + " config should use exactly one of "
-                    + String.join(", ", KINDS) + (map.has("file") && kinds.isEmpty() ? " ('file' needs 'project')" : ""));
+        Optional<String> oneKind = at.exactlyOneOf(map, KINDS);
+        if (oneKind.isEmpty()) {
             return Optional.empty();
         }
-        String kind = kinds.getFirst();
+        String kind = oneKind.get();
         boolean ok = at.onlyKeys(map, switch (kind) {
             case "artifact" -> List.of("artifact", "job", "inputs");
             case "project" -> List.of("project", "file", "ref", "inputs");

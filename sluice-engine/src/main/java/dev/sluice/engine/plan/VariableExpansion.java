@@ -1,9 +1,19 @@
 package dev.sluice.engine.plan;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Expands {@code $VAR} and {@code ${VAR}} references the way GitLab expands them in YAML keywords. */
+/**
+ * Expands variable references in YAML keywords the way GitLab's server does when it creates a
+ * pipeline ({@code image}, {@code environment:name}, {@code cache:key}, {@code rules:changes} paths,
+ * {@code workflow:name} ...): {@code $VAR}, {@code ${VAR}} and {@code %VAR%}. This is not the
+ * runner's rule for variable values (Go's {@code os.Expand}, with {@code $$}), which the executor applies.
+ */
 public final class VariableExpansion {
+
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\$([a-zA-Z_][a-zA-Z0-9_]*)|\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)?}|%([a-zA-Z_][a-zA-Z0-9_]*)%");
 
     private VariableExpansion() {
     }
@@ -13,52 +23,24 @@ public final class VariableExpansion {
         return expand(text, variables, true);
     }
 
-    /** Known variables are replaced; unknown ones become empty (the runner's rule, like Go's os.Expand); {@code $$} is {@code $}. */
+    /** Known variables are replaced; unknown ones become empty. */
     public static String expandAll(String text, Map<String, String> variables) {
         return expand(text, variables, false);
     }
 
     private static String expand(String text, Map<String, String> variables, boolean keepUnknown) {
-        if (text.indexOf('$') < 0) {
+        if (text.indexOf('$') < 0 && text.indexOf('%') < 0) {
             return text;
         }
+        Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c != '$' || i + 1 >= text.length()) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            char next = text.charAt(i + 1);
-            if (next == '$' && !keepUnknown) {
-                out.append('$');
-                i += 2;
-                continue;
-            }
-            boolean braced = next == '{';
-            int start = braced ? i + 2 : i + 1;
-            int end = start;
-            while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
-                end++;
-            }
-            boolean closed = !braced || (end < text.length() && text.charAt(end) == '}');
-            if (end == start || !closed) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            String name = text.substring(start, end);
-            int after = braced ? end + 1 : end;
-            String value = variables.get(name);
-            if (value != null) {
-                out.append(value);
-            } else if (keepUnknown) {
-                out.append(text, i, after);
-            }
-            i = after;
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String value = name == null ? null : variables.get(name);
+            String replacement = value != null ? value : keepUnknown ? m.group() : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
+        m.appendTail(out);
         return out.toString();
     }
 }
