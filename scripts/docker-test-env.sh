@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# A private Docker engine with locally built fixture images for the Docker executor's *IT tests.
+# Idempotent: installs docker.io and busybox-static if missing, starts dockerd under $SLUICE_DOCKER_DIR
+# if it is not running, builds the fixture images if missing, and prints the DOCKER_HOST to use.
+#   scripts/docker-test-env.sh [start]   -> prints: DOCKER_HOST=unix:///tmp/sluice-docker/docker.sock
+#   scripts/docker-test-env.sh stop      -> stops that dockerd (and its containerd)
+set -euo pipefail
+
+DIR=${SLUICE_DOCKER_DIR:-/tmp/sluice-docker}
+SOCK=$DIR/docker.sock
+export DOCKER_HOST=unix://$SOCK
+
+log() { echo "docker-test-env: $*" >&2; }
+
+install_packages() {
+    if command -v dockerd >/dev/null && [ -x /bin/busybox ] && busybox --list >/dev/null 2>&1 \
+        && file_is_static /bin/busybox; then
+        return
+    fi
+    log "installing docker.io and busybox-static"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq docker.io busybox-static >&2
+}
+
+file_is_static() { ! ldd "$1" >/dev/null 2>&1; }
+
+running() { [ -S "$SOCK" ] && docker version >/dev/null 2>&1; }
+
+start_dockerd() {
+    if running; then return; fi
+    mkdir -p "$DIR/root" "$DIR/exec"
+    log "starting dockerd (log: $DIR/dockerd.log)"
+    # setsid: the engine outlives this script and is not killed with its process group
+    setsid dockerd --data-root "$DIR/root" --exec-root "$DIR/exec" --host "$DOCKER_HOST" \
+        --pidfile "$DIR/dockerd.pid" >"$DIR/dockerd.log" 2>&1 </dev/null &
+    for _ in $(seq 1 120); do
+        if running; then return; fi
+        sleep 0.5
+    done
+    log "dockerd did not answer on $SOCK within 60s; see $DIR/dockerd.log"
+    tail -20 "$DIR/dockerd.log" >&2
+    exit 1
+}
+
+have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# sluice-test/busybox: busybox-static as /bin/sh and every applet; no bash.
+build_busybox() {
+    have_image sluice-test/busybox:latest && return
+    local rootfs; rootfs=$(mktemp -d)
+    mkdir -p "$rootfs"/{bin,tmp,etc,root}
+    cp /bin/busybox "$rootfs/bin/busybox"
+    for applet in $(busybox --list); do
+        [ "$applet" = busybox ] || ln -sf busybox "$rootfs/bin/$applet"
+    done
+    echo 'root:x:0:0:root:/root:/bin/sh' > "$rootfs/etc/passwd"
+    chmod 1777 "$rootfs/tmp"
+    tar -C "$rootfs" -c . | docker import --change 'ENV PATH=/bin' --change 'CMD ["/bin/sh"]' - sluice-test/busybox:latest >/dev/null
+    rm -rf "$rootfs"
+    log "built sluice-test/busybox:latest"
+}
+
+# Images derived from busybox with a Dockerfile (no registry needed: FROM a local image).
+build_derived() {
+    local name=$1 dockerfile=$2
+    have_image "$name" && return
+    local ctx; ctx=$(mktemp -d)
+    printf '%s\n' "$dockerfile" > "$ctx/Dockerfile"
+    DOCKER_BUILDKIT=0 docker build -q -t "$name" "$ctx" >/dev/null 2>&1 || docker build -q -t "$name" "$ctx" >&2
+    rm -rf "$ctx"
+    log "built $name"
+}
+
+build_images() {
+    build_busybox
+    # an entrypoint image: the entrypoint exports a variable and execs the command
+    build_derived sluice-test/entrypoint:latest 'FROM sluice-test/busybox:latest
+RUN printf "#!/bin/sh\nexport FROM_ENTRYPOINT=yes\nexec \"\$@\"\n" > /entrypoint.sh && chmod +x /entrypoint.sh
+ENTRYPOINT ["/entrypoint.sh"]'
+    # a tiny HTTP service (busybox httpd): answers GET / with "hello from $SERVICE_GREETING"
+    build_derived sluice-test/http:latest 'FROM sluice-test/busybox:latest
+EXPOSE 8080
+CMD ["sh", "-c", "mkdir -p /www && echo \"hello from ${SERVICE_GREETING:-http}\" > /www/index.html && exec httpd -f -p 8080 -h /www"]'
+    # a service that exposes a port but never listens: readiness must time out
+    build_derived sluice-test/never-ready:latest 'FROM sluice-test/busybox:latest
+EXPOSE 7778
+CMD ["sleep", "3600"]'
+}
+
+stop_dockerd() {
+    if [ -f "$DIR/dockerd.pid" ]; then
+        local pid; pid=$(cat "$DIR/dockerd.pid")
+        if kill -0 "$pid" 2>/dev/null; then
+            log "stopping dockerd ($pid)"
+            kill "$pid"
+            for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        fi
+        rm -f "$DIR/dockerd.pid"
+    fi
+}
+
+case "${1:-start}" in
+    start)
+        install_packages
+        start_dockerd
+        build_images
+        echo "DOCKER_HOST=$DOCKER_HOST"
+        ;;
+    stop) stop_dockerd ;;
+    *) echo "usage: $0 [start|stop]" >&2; exit 2 ;;
+esac
