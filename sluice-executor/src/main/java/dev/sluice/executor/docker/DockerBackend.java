@@ -48,8 +48,12 @@ public final class DockerBackend implements AutoCloseable {
         return leftoversRemoved;
     }
 
-    /** Removes every container and network this process made (running jobs die with them). */
+    /**
+     * Removes every container and network this process made (running jobs die with them) and refuses new ones
+     * from now on, so a job that goes on to its next step cannot leave a container behind.
+     */
     public int removeOwn() {
+        engine.refuseNewContainers();
         return remove(owner.id()::equals);
     }
 
@@ -62,21 +66,28 @@ public final class DockerBackend implements AutoCloseable {
         int removed = 0;
         try {
             for (Container c : engine.containersLabelled(Owner.MANAGED)) {
-                if (ownerMatches.test(c.getLabels().getOrDefault(Owner.OWNER, ""))) {
-                    engine.remove(c.getId());
+                if (ownerMatches.test(c.getLabels().getOrDefault(Owner.OWNER, "")) && quietly(() -> engine.remove(c.getId()))) {
                     removed++;
                 }
             }
             for (Network n : engine.networksLabelled(Owner.MANAGED)) {
-                if (ownerMatches.test(n.getLabels().getOrDefault(Owner.OWNER, ""))) {
-                    engine.removeNetwork(n.getId());
+                if (ownerMatches.test(n.getLabels().getOrDefault(Owner.OWNER, "")) && quietly(() -> engine.removeNetwork(n.getId()))) {
                     removed++;
                 }
             }
         } catch (RuntimeException e) {
-            // best effort: what is left is removed at the next start
+            // the engine does not answer: what is left is removed at the next start
         }
         return removed;
+    }
+
+    private static boolean quietly(Runnable removal) {
+        try {
+            removal.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false; // removed at the next start
+        }
     }
 
     @Override

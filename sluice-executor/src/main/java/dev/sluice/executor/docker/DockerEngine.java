@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 final class DockerEngine implements Closeable {
 
     private final DockerClient client;
+    private volatile boolean refusing;
 
     DockerEngine(String dockerHost) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build();
@@ -73,11 +74,24 @@ final class DockerEngine implements Closeable {
         }
     }
 
+    /** From now on {@link #create} and {@link #createNetwork} fail: Sluice is shutting down. */
+    void refuseNewContainers() {
+        refusing = true;
+    }
+
+    private void checkAccepting() {
+        if (refusing) {
+            throw new IllegalStateException("Sluice is shutting down: no new containers");
+        }
+    }
+
     String createNetwork(String name, Map<String, String> labels) {
+        checkAccepting();
         return client.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true).withLabels(labels).exec().getId();
     }
 
     String create(ContainerSpec spec) {
+        checkAccepting();
         var host = HostConfig.newHostConfig().withNetworkMode(spec.network()).withPrivileged(spec.privileged())
                 .withBinds(spec.binds().stream().map(b -> new Bind(b.host().toString(), new Volume(b.container()))).toList());
         if (spec.limits().cpus() > 0) {

@@ -1,0 +1,119 @@
+package dev.sluice.executor.docker;
+
+import dev.sluice.executor.RunFailure;
+import dev.sluice.model.ImageSpec;
+import dev.sluice.model.JobSpec;
+import dev.sluice.model.JobVariable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps in real containers: image, entrypoint, shell detection, variables, exit codes, after_script, pulls. */
+class DockerExecutorIT {
+
+    static DockerOptions options;
+    static DockerBackend backend;
+
+    @TempDir
+    Path root;
+    DockerJobs docker;
+
+    @BeforeAll
+    static void connect() {
+        options = DockerJobs.options();
+        backend = DockerJobs.connect(options);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        docker = new DockerJobs(root, backend);
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        DockerJobs.assertNothingLeft(options);
+    }
+
+    @Test
+    void scriptRunsInTheImageOnTheMountedWorkingCopy() throws Exception {
+        var job = JobSpec.builder(1, "build").projectDir("group/app").image(ImageSpec.of(DockerJobs.BUSYBOX))
+                .variable("GREETING", "hello").variable(new JobVariable("SECRET_FILE", "s3cret", false, true, false))
+                .script("echo \"$GREETING from $(pwd) in $CI_PROJECT_DIR\"", "echo built > out.txt", "cat \"$SECRET_FILE\"",
+                        "test -z \"$BASH_VERSION\" && echo shell=sh")
+                .build();
+        var outcome = docker.run(job);
+
+        assertThat(outcome.succeeded()).as(docker.plain()).isTrue();
+        assertThat(docker.plain()).contains("Using Docker executor with image " + DockerJobs.BUSYBOX)
+                .contains("$ echo \"$GREETING from $(pwd) in $CI_PROJECT_DIR\"\nhello from /builds/group/app in /builds/group/app\n")
+                .contains("\ns3cret$ test").contains("shell=sh\n");
+        assertThat(Files.readString(docker.projectDir(job).resolve("out.txt"))).isEqualTo("built\n");
+    }
+
+    @Test
+    void imageEntrypointRunsFirstUnlessOverridden() {
+        var kept = docker.run(JobSpec.builder(2, "kept").image(ImageSpec.of(DockerJobs.ENTRYPOINT))
+                .script("echo \"entrypoint=${FROM_ENTRYPOINT:-none}\"").build());
+        var reset = new ImageSpec(DockerJobs.ENTRYPOINT, List.of(), List.of(""), List.of(), List.of(), List.of());
+        var overridden = docker.run(JobSpec.builder(3, "reset").image(reset).script("echo \"entrypoint=${FROM_ENTRYPOINT:-none}\"").build());
+
+        assertThat(kept.succeeded() && overridden.succeeded()).as(docker.plain()).isTrue();
+        assertThat(docker.plain()).containsSubsequence("entrypoint=yes\n", "entrypoint=none\n");
+    }
+
+    @Test
+    void oneShellForScriptExitCodeKeptAndAfterScriptRunsOnFailure() {
+        var outcome = docker.run(JobSpec.builder(4, "fails").script("export FROM_BEFORE=1", "echo \"before=$FROM_BEFORE\"", "exit 3",
+                "echo never").afterScript("echo \"status=$CI_JOB_STATUS before=${FROM_BEFORE:-unset}\"").build());
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.failure()).contains(RunFailure.SCRIPT_FAILURE);
+        assertThat(outcome.exitCode()).hasValue(3);
+        assertThat(docker.plain()).contains("before=1\n").doesNotContain("\nnever\n")
+                .contains("Running after_script").contains("status=failed before=unset\n")
+                .contains("Job failed: exit code 3");
+    }
+
+    @Test
+    void jobWithoutImageUsesTheDefaultImage() {
+        var outcome = docker.run(JobSpec.builder(5, "plain").script("busybox | head -1").build());
+        assertThat(outcome.succeeded()).as(docker.plain()).isTrue();
+        assertThat(docker.plain()).contains("Using Docker executor with image " + DockerJobs.BUSYBOX).contains("BusyBox v");
+    }
+
+    @Test
+    void missingImageWithPolicyNeverNamesTheImage() {
+        var image = new ImageSpec("sluice-test/absent:1", List.of(), List.of(), List.of(), List.of("never"), List.of());
+        var outcome = docker.run(JobSpec.builder(6, "absent").image(image).script("true").build());
+
+        assertThat(outcome.failure()).contains(RunFailure.RUNNER_SYSTEM_FAILURE);
+        assertThat(docker.plain()).contains("failed to pull image \"sluice-test/absent:1\" with specified policies [never]:"
+                + " Error: No such image: sluice-test/absent:1");
+    }
+
+    @Test
+    void missingImageWithNoRegistryFailsWithinThePullTimeout() {
+        var image = new ImageSpec("sluice-test/absent:2", List.of(), List.of(), List.of(), List.of("always"), List.of());
+        long start = System.nanoTime();
+        var outcome = docker.run(JobSpec.builder(7, "pull").image(image).script("true").build());
+
+        assertThat(outcome.failure()).contains(RunFailure.RUNNER_SYSTEM_FAILURE);
+        assertThat(docker.plain()).contains("Pulling docker image sluice-test/absent:2 ...")
+                .contains("failed to pull image \"sluice-test/absent:2\" with specified policies [always]:");
+        assertThat(System.nanoTime() - start).isLessThan(options.pullTimeout().plusSeconds(15).toNanos());
+    }
+}
