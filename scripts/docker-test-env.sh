@@ -2,7 +2,7 @@
 # A private Docker engine with locally built fixture images for the Docker executor's *IT tests.
 # Idempotent: installs docker.io and busybox-static if missing, starts dockerd under $SLUICE_DOCKER_DIR
 # if it is not running, builds the fixture images if missing, and prints the DOCKER_HOST to use.
-#   scripts/docker-test-env.sh [start]   -> prints: DOCKER_HOST=unix:///tmp/sluice-docker/docker.sock
+#   eval "$(scripts/docker-test-env.sh start)"   -> prints: export DOCKER_HOST=unix:///tmp/sluice-docker/docker.sock
 #   scripts/docker-test-env.sh stop      -> stops that dockerd (and its containerd)
 set -euo pipefail
 
@@ -105,7 +105,7 @@ case "${1:-start}" in
         install_packages
         start_dockerd
         build_images
-        echo "DOCKER_HOST=$DOCKER_HOST"
+        echo "export DOCKER_HOST=$DOCKER_HOST"
         ;;
     stop) stop_dockerd ;;
     *) echo "usage: $0 [start|stop]" >&2; exit 2 ;;

@@ -116,4 +116,18 @@ class DockerExecutorIT {
                 .contains("failed to pull image \"sluice-test/absent:2\" with specified policies [always]:");
         assertThat(System.nanoTime() - start).isLessThan(options.pullTimeout().plusSeconds(15).toNanos());
     }
+
+    @Test
+    void cpuAndMemoryLimitsReachTheBuildContainer() {
+        try (var limited = DockerJobs.connect(options.withLimits(0.5, 64L << 20, 0, 0))) {
+            var jobs = new DockerJobs(root, limited);
+            var outcome = jobs.run(JobSpec.builder(8, "limits").script(
+                    // cgroup v2 first, then v1
+                    "echo mem=$(cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes)",
+                    "echo cpu=$(cut -d' ' -f1 /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us)").build());
+            assertThat(outcome.succeeded()).as(jobs.plain()).isTrue();
+            // 0.5 CPU is a quota of 50 ms per 100 ms period
+            assertThat(jobs.plain()).contains("\nmem=67108864\n").contains("\ncpu=50000\n");
+        }
+    }
 }

@@ -24,8 +24,8 @@ final class DockerJobs {
     static final String ENTRYPOINT = "sluice-test/entrypoint:latest";
     static final String HTTP = "sluice-test/http:latest";
     static final String NEVER_READY = "sluice-test/never-ready:latest";
-    private static final String HOW = "run `eval $(scripts/docker-test-env.sh)` (it starts a private dockerd and builds the"
-            + " sluice-test/* images), then export DOCKER_HOST";
+    private static final String HOW = "run `eval \"$(scripts/docker-test-env.sh start)\"` (it starts a private dockerd and builds the"
+            + " sluice-test/* images and exports DOCKER_HOST)";
 
     final Path root;
     final TraceCapture log = new TraceCapture();
