@@ -62,16 +62,19 @@ public final class DockerBackend implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeOwn, "sluice-docker-cleanup"));
     }
 
+    /** Removes what carries an owner label of this host that {@code ownerMatches}. */
     private int remove(Predicate<String> ownerMatches) {
+        Predicate<java.util.Map<String, String>> matches = labels -> Owner.THIS_HOST.equals(labels.get(Owner.HOST))
+                && ownerMatches.test(labels.getOrDefault(Owner.OWNER, ""));
         int removed = 0;
         try {
             for (Container c : engine.containersLabelled(Owner.MANAGED)) {
-                if (ownerMatches.test(c.getLabels().getOrDefault(Owner.OWNER, "")) && quietly(() -> engine.remove(c.getId()))) {
+                if (matches.test(c.getLabels()) && quietly(() -> engine.remove(c.getId()))) {
                     removed++;
                 }
             }
             for (Network n : engine.networksLabelled(Owner.MANAGED)) {
-                if (ownerMatches.test(n.getLabels().getOrDefault(Owner.OWNER, "")) && quietly(() -> engine.removeNetwork(n.getId()))) {
+                if (matches.test(n.getLabels()) && quietly(() -> engine.removeNetwork(n.getId()))) {
                     removed++;
                 }
             }

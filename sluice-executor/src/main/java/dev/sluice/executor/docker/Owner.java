@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The Sluice process that created a container or network, written on it as a label. Leftovers whose owner
  * is no longer alive (Sluice was killed) are removed at the next start; those of a live process are its own.
+ * Only owners on this host are judged: a pid means nothing in another host's (or container's) process table.
  *
  * @param id {@code <pid>-<start time in ms>}: a reused pid does not make a dead owner look alive
  */
@@ -17,6 +18,8 @@ record Owner(String id) {
     static final String ROLE = "dev.sluice.role";
     static final String JOB_ID = "dev.sluice.job.id";
     static final String JOB_NAME = "dev.sluice.job.name";
+    static final String HOST = "dev.sluice.host";
+    static final String THIS_HOST = hostName();
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -50,6 +53,14 @@ record Owner(String id) {
     }
 
     Map<String, String> labels(String role, long jobId, String jobName) {
-        return Map.of(MANAGED, "true", OWNER, id, ROLE, role, JOB_ID, Long.toString(jobId), JOB_NAME, jobName);
+        return Map.of(MANAGED, "true", OWNER, id, HOST, THIS_HOST, ROLE, role, JOB_ID, Long.toString(jobId), JOB_NAME, jobName);
+    }
+
+    private static String hostName() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost");
+        }
     }
 }

@@ -102,7 +102,7 @@ class DockerCleanupIT {
     }
 
     @Test
-    void leftoversOfADeadSluiceAreRemovedAtTheNextStartButNotThoseOfALiveOne() throws Exception {
+    void leftoversOfADeadSluiceAreRemovedAtTheNextStartButNotThoseOfALiveOneOrOfAnotherHost() throws Exception {
         var dead = new Owner("999999999-1");
         var alive = Owner.of(ProcessHandle.of(1).orElseThrow());
         try (var engine = new DockerEngine(options.dockerHost())) {
@@ -110,14 +110,19 @@ class DockerCleanupIT {
             String deadContainer = engine.create(container("sluice-leftover-dead-c", dead, "sluice-leftover-dead"));
             engine.start(deadContainer);
             String liveNetwork = engine.createNetwork("sluice-leftover-alive", alive.labels("network", 1, "x"));
+            var elsewhere = new java.util.HashMap<>(dead.labels("network", 1, "x"));
+            elsewhere.put(Owner.HOST, "another-host");
+            String otherHostNetwork = engine.createNetwork("sluice-leftover-elsewhere", elsewhere);
             try {
                 try (var next = DockerJobs.connect(options)) {
                     assertThat(next.leftoversRemoved()).isGreaterThanOrEqualTo(2);
                 }
                 assertThat(engine.containersLabelled(Owner.OWNER + "=" + dead.id())).isEmpty();
-                assertThat(engine.networksLabelled(Owner.OWNER + "=" + dead.id())).isEmpty();
+                assertThat(engine.networksLabelled(Owner.OWNER + "=" + dead.id())).extracting(n -> n.getId()).containsExactly(otherHostNetwork);
                 assertThat(engine.networksLabelled(Owner.OWNER + "=" + alive.id())).extracting(n -> n.getId()).contains(liveNetwork);
+                assertThat(engine.networksLabelled(Owner.HOST + "=another-host")).extracting(n -> n.getId()).contains(otherHostNetwork);
             } finally {
+                engine.removeNetwork(otherHostNetwork);
                 engine.removeNetwork(liveNetwork);
                 engine.remove(deadContainer);
                 engine.removeNetwork(deadNetwork);
