@@ -88,6 +88,28 @@ EXPOSE 7778
 CMD ["sleep", "3600"]'
 }
 
+# Stand-ins for the images of examples/team-pipeline.gitlab-ci.yml (no registry here): python:3.7 with
+# pip, flake8 and sea as scripts that say what they would do (sea test reads both services), and
+# mysql:5.6 and redis:4 as tiny HTTP servers on their usual ports that report the variables they got.
+build_examples() {
+    build_derived mysql:5.6 'FROM sluice-test/busybox:latest
+EXPOSE 3306
+CMD ["sh", "-c", "mkdir -p /www && echo \"mysql stand-in, database ${MYSQL_DATABASE:-none}\" > /www/index.html && exec httpd -f -p 3306 -h /www"]'
+    build_derived redis:4 'FROM sluice-test/busybox:latest
+EXPOSE 6379
+CMD ["sh", "-c", "mkdir -p /www && echo redis stand-in > /www/index.html && exec httpd -f -p 6379 -h /www"]'
+    have_image python:3.7 && return
+    local ctx; ctx=$(mktemp -d)
+    printf '#!/bin/sh\necho "pip (stand-in): $*"\n' > "$ctx/pip"
+    printf '#!/bin/sh\necho "flake8 (stand-in): checked $*"\n' > "$ctx/flake8"
+    printf '#!/bin/sh\nset -e\nm=$(wget -qO- http://mysql:3306/)\nr=$(wget -qO- http://redis:6379/)\necho "sea $* (stand-in): $m; $r"\n' > "$ctx/sea"
+    chmod +x "$ctx/pip" "$ctx/flake8" "$ctx/sea"
+    printf 'FROM sluice-test/busybox:latest\nENV PATH=/usr/local/bin:/bin\nCOPY pip flake8 sea /usr/local/bin/\n' > "$ctx/Dockerfile"
+    DOCKER_BUILDKIT=0 docker build -q -t python:3.7 "$ctx" >/dev/null 2>&1 || docker build -q -t python:3.7 "$ctx" >&2
+    rm -rf "$ctx"
+    log "built python:3.7 (stand-in)"
+}
+
 stop_dockerd() {
     if [ -f "$DIR/dockerd.pid" ]; then
         local pid; pid=$(cat "$DIR/dockerd.pid")
@@ -105,6 +127,7 @@ case "${1:-start}" in
         install_packages
         start_dockerd
         build_images
+        build_examples
         echo "export DOCKER_HOST=$DOCKER_HOST"
         ;;
     stop) stop_dockerd ;;

@@ -48,11 +48,13 @@ final class DockerJobs {
                 .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10));
     }
 
-    static DockerBackend connect(DockerOptions options) {
+    static DockerBackend connect(DockerOptions options, String... moreImages) {
         try {
             var backend = DockerBackend.connect(options);
             try (var engine = new DockerEngine(options.dockerHost())) {
-                for (String image : List.of(BUSYBOX, ENTRYPOINT, HTTP, NEVER_READY)) {
+                var images = new java.util.ArrayList<>(List.of(BUSYBOX, ENTRYPOINT, HTTP, NEVER_READY));
+                images.addAll(List.of(moreImages));
+                for (String image : images) {
                     if (!engine.imagePresent(image)) {
                         throw new AssertionError("fixture image " + image + " is missing; " + HOW);
                     }
