@@ -11,9 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +134,36 @@ class DockerExecutorIT {
             assertThat(outcome.succeeded()).as(jobs.plain()).isTrue();
             // 0.5 CPU is a quota of 50 ms per 100 ms period
             assertThat(jobs.plain()).contains("\nmem=67108864\n").contains("\ncpu=50000\n");
+        }
+    }
+
+    @Test
+    void registryThatNeverAnswersHitsThePullTimeoutInsteadOfHanging() throws Exception {
+        try (var registry = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             var slow = DockerJobs.connect(options.withTimeouts(Duration.ofSeconds(3), options.serviceTimeout()))) {
+            var held = new CopyOnWriteArrayList<Socket>();
+            Thread.ofVirtual().start(() -> {
+                while (!registry.isClosed()) {
+                    try {
+                        held.add(registry.accept()); // accepted, never answered
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            String name = "127.0.0.1:" + registry.getLocalPort() + "/sluice/slow:1";
+            var image = new ImageSpec(name, List.of(), List.of(), List.of(), List.of("always"), List.of());
+            var jobs = new DockerJobs(root, slow);
+            long start = System.nanoTime();
+            var outcome = jobs.run(JobSpec.builder(9, "slow").image(image).script("true").build());
+
+            assertThat(outcome.failure()).contains(RunFailure.RUNNER_SYSTEM_FAILURE);
+            assertThat(jobs.plain()).contains("failed to pull image \"" + name + "\" with specified policies [always]:"
+                    + " no answer from the registry within 3s (pull timeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+            for (var socket : held) {
+                socket.close();
+            }
         }
     }
 }
