@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Durations as gitlab-runner reads and prints them (Go's {@code time.ParseDuration} and
  * {@code Duration.String}): {@code RUNNER_SCRIPT_TIMEOUT=10m30s}, {@code "execution took longer than 1h0m0s"}.
  */
-final class GoDuration {
+public final class GoDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
@@ -49,7 +49,7 @@ final class GoDuration {
     }
 
     /** Formats whole seconds as Go does: {@code 1h0m0s}, {@code 5m0s}, {@code 42s}, {@code 0s}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long total = Math.max(0, d.toSeconds());
         long h = total / 3600;
         long m = total % 3600 / 60;

@@ -8,14 +8,14 @@ import java.util.function.UnaryOperator;
  * {@code $?}, {@code $*} ...) become empty; unknown names become empty; {@code ${}} and an unclosed
  * {@code ${} are dropped; a {@code $} followed by nothing expandable stays as it is.
  */
-final class VariableExpander {
+public final class VariableExpander {
 
     private static final String SPECIAL = "*#$@!?-0123456789";
 
     private VariableExpander() {
     }
 
-    static String expand(String text, UnaryOperator<String> lookup) {
+    public static String expand(String text, UnaryOperator<String> lookup) {
         if (text.indexOf('$') < 0) {
             return text;
         }

@@ -1,0 +1,61 @@
+package dev.sluice.executor.docker;
+
+import dev.sluice.executor.JobOutcome;
+import dev.sluice.model.JobSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Jobs with the same id, name, project and service alias at once: no name clash, each sees its own service. */
+class DockerConcurrencyIT {
+
+    static DockerOptions options;
+    static DockerBackend backend;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void connect() {
+        options = DockerJobs.options();
+        backend = DockerJobs.connect(options);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        DockerJobs.assertNothingLeft(options);
+    }
+
+    @Test
+    void fourJobsAtOnceEachWithItsOwnNetworkAndService() throws Exception {
+        var jobs = new ArrayList<DockerJobs>();
+        var outcomes = new ArrayList<Future<JobOutcome>>();
+        try (var threads = Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                var docker = new DockerJobs(root.resolve("r" + i), backend);
+                var job = JobSpec.builder(50, "same").projectDir("group/app").service(DockerServicesIT.http("web", "job " + i))
+                        .script("wget -qO- http://web:8080/", "sleep 1").build();
+                jobs.add(docker);
+                outcomes.add(threads.submit(() -> docker.run(job)));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(outcomes.get(i).get().succeeded()).as(jobs.get(i).plain()).isTrue();
+                assertThat(jobs.get(i).plain()).contains("\nhello from job " + i + "\n");
+            }
+        }
+    }
+}
