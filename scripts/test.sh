@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine too: starts what the integration tests (*IT) need, runs
+# `./mvnw verify`, stops what it started, and exits with Maven's status. Runs as root (apt-get).
+#   docker: a private dockerd with locally built fixture images (Docker executor ITs)
+# Later issues add: postgres (store tests), chromium + chromium-driver (browser tests).
+# Each service installs through apt-get, starts in the background, waits for readiness with a
+# timeout, and is stopped on exit. A test that needs a missing service fails; it never skips.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+started_docker=false
+cleanup() {
+  if $started_docker; then scripts/docker-test-env.sh stop || true; fi
+}
+trap cleanup EXIT
+
+if [[ -z "${DOCKER_HOST:-}" ]] || ! docker version >/dev/null 2>&1; then
+  eval "$(scripts/docker-test-env.sh start)"
+  started_docker=true
+fi
+echo "test.sh: DOCKER_HOST=$DOCKER_HOST ($(docker version --format 'engine {{.Server.Version}}'))"
+
+status=0
+./mvnw verify "$@" || status=$?
+echo "test.sh: ./mvnw verify exited with $status"
+exit "$status"
