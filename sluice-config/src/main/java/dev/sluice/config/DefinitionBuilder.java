@@ -111,7 +111,7 @@ final class DefinitionBuilder {
         JobDefinition definition = reader.read(name, entry, withDefaults, inherit, Optional.empty());
         if (parallel.isEmpty()) {
             view.put(name, entry);
-            return List.of(definition);
+            return List.of(withMatrixNeeds(definition, name));
         }
         List<JobDefinition> instances = new ArrayList<>();
         for (ParallelExpansion.Instance instance : ParallelExpansion.expand(name, parallel.get(), job.keyPos("parallel"))) {
@@ -119,10 +119,18 @@ final class DefinitionBuilder {
                 diagnostics.error(job.keyPos("parallel"), at.path(), "job-name-too-long", "job name '" + instance.name()
                         + "' made by parallel is longer than " + limits.maxJobNameLength() + " characters");
             }
-            instances.add(definition.asInstance(instance.name(), instance.instance(), instance.variables()));
+            instances.add(withMatrixNeeds(definition.asInstance(instance.name(), instance.instance(), instance.variables()), name));
             view.put(instance.name(), new YMap.Entry(instance.name(), entry.keyPos(), instanceView(job, instance)));
         }
         return instances;
+    }
+
+    /** Fills {@code $[[ matrix.NAME ]]} in the job's needs with its own matrix values. */
+    private JobDefinition withMatrixNeeds(JobDefinition job, String written) {
+        if (job.needs().isEmpty() || !MatrixExpressions.used(job.needs().get())) {
+            return job;
+        }
+        return job.withNeeds(Optional.of(MatrixExpressions.substitute(job.needs().get(), job.parallel(), written, diagnostics)));
     }
 
     private static YMap instanceView(YMap job, ParallelExpansion.Instance instance) {

@@ -93,7 +93,12 @@ final class IncludeResolver {
                 continue;
             }
             String path = location.startsWith("/") ? location.substring(1) : location;
-            if (!Glob.isPattern(path)) {
+            if (!raw.equals(location) && !(path.endsWith(".yml") || path.endsWith(".yaml"))) {
+                diagnostics.error(entry.pos(), "include", "invalid-value", "include:local should be a .yml or .yaml file, found '"
+                        + location + "' (from '" + raw + "')");
+                continue;
+            }
+            if (!Glob.isPattern(path) || path.contains("$")) { // a variable not known here is no pattern
                 out.add(path);
                 continue;
             }

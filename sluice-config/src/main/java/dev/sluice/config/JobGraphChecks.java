@@ -95,8 +95,13 @@ final class JobGraphChecks {
             }
             List<JobDefinition> targets = targets(need);
             count += Math.max(1, targets.size());
+            if (targets.isEmpty() && (need.optional() || MatrixExpressions.used(need))) {
+                // optional: GitLab ignores a need on a job that is not in the configuration;
+                // an expression left unfilled was reported where it was filled in
+                continue;
+            }
             if (targets.isEmpty()) {
-                String what = need.matrix().isEmpty() ? need.job() : need.job() + " with parallel:matrix " + need.matrix();
+                String what = need.matrix().isEmpty() ? need.job() : matrixNames(need);
                 diagnostics.error(need.pos(), path, "undefined-need", written + " job: undefined need: " + what
                         + (byBaseName.containsKey(need.job()) ? "" : DidYouMean.hint(need.job(), byBaseName.keySet())));
                 continue;
@@ -116,25 +121,16 @@ final class JobGraphChecks {
         }
     }
 
-    /** The jobs a need stands for: every instance of a parallel job, or those matching its matrix. */
+    /** GitLab's names of the instances a matrix need asks for: {@code build: [aws, app1]}. */
+    private static String matrixNames(Need need) {
+        return need.matrix().stream().flatMap(selector -> ParallelExpansion.product(selector).stream())
+                .map(c -> need.job() + ": [" + String.join(", ", c.values()) + "]")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The jobs a need stands for (see {@link Need#names}). */
     private List<JobDefinition> targets(Need need) {
-        JobDefinition exact = byName.get(need.job());
-        if (exact != null && need.matrix().isEmpty()) {
-            return List.of(exact);
-        }
-        List<JobDefinition> all = byBaseName.getOrDefault(need.job(), List.of());
-        if (need.matrix().isEmpty()) {
-            return all;
-        }
-        List<JobDefinition> out = new ArrayList<>();
-        for (Map<String, List<String>> selector : need.matrix()) {
-            for (Map<String, String> combination : ParallelExpansion.product(selector)) {
-                all.stream()
-                        .filter(j -> j.parallel().map(p -> p.matrixValues().equals(combination)).orElse(false))
-                        .forEach(out::add);
-            }
-        }
-        return out;
+        return jobs.stream().filter(need::names).toList();
     }
 
     private void checkDependencies(JobDefinition job, String written, List<String> dependencies) {
@@ -154,7 +150,8 @@ final class JobGraphChecks {
                 diagnostics.error(pos, path, "dependency-later-stage", written + " job: dependency " + dependency
                         + " is not defined in current or prior stages");
             }
-            if (job.needs().isPresent() && job.needs().get().stream().noneMatch(n -> n.job().equals(dependency)
+            // GitLab checks this only when the job needs something: with `needs: []` any dependency goes
+            if (job.needs().isPresent() && !job.needs().get().isEmpty() && job.needs().get().stream().noneMatch(n -> n.job().equals(dependency)
                     || targets.stream().anyMatch(t -> t.parallel().map(p -> p.baseName().equals(n.job())).orElse(false)))) {
                 diagnostics.error(pos, path, "dependency-not-needed", written + " job: the " + dependency
                         + " should be part of needs");

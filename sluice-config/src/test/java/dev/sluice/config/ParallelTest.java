@@ -2,6 +2,7 @@ package dev.sluice.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,79 @@ class ParallelTest {
                   script: z
                 """);
         assertThat(c.errors()).singleElement().asString().contains("undefined need: build");
+    }
+
+    @Test
+    void matrixExpressionsPickTheInstanceWithTheSameValues() {
+        var c = CompilerFixture.compile("""
+                build:
+                  stage: build
+                  script: x
+                  parallel:
+                    matrix:
+                      - PROVIDER: [aws, gcp]
+                        STACK: [app1, app2]
+                test:
+                  script: y
+                  parallel:
+                    matrix:
+                      - PROVIDER: [aws, gcp]
+                        STACK: [app1, app2]
+                  needs:
+                    - job: build
+                      parallel:
+                        matrix:
+                          - PROVIDER: $[[ matrix.PROVIDER ]]
+                            STACK: $[[ matrix.STACK ]]
+                """);
+        var need = c.job("test: [gcp, app2]").needs().orElseThrow().getFirst();
+        assertThat(need.matrix()).containsExactly(Map.of("PROVIDER", List.of("gcp"), "STACK", List.of("app2")));
+    }
+
+    @Test
+    void matrixExpressionsNeedAMatrixJobAndKnownNames() {
+        var c = CompilerFixture.compile("""
+                build:
+                  stage: build
+                  script: x
+                  parallel:
+                    matrix:
+                      - PROVIDER: [aws, gcp]
+                plain:
+                  script: y
+                  needs: [{job: build, parallel: {matrix: [{PROVIDER: $[[ matrix.PROVIDER ]]}]}}]
+                typo:
+                  script: y
+                  parallel:
+                    matrix:
+                      - PROVIDER: [aws]
+                  needs: [{job: build, parallel: {matrix: [{PROVIDER: $[[ matrix.PROVDER ]]}]}}]
+                """);
+        assertThat(c.errors()).containsExactly(
+                ".gitlab-ci.yml:9:11: matrix-expression: plain job: $[[ matrix.PROVIDER ]] can only be used in a job with parallel:matrix",
+                ".gitlab-ci.yml:15:11: matrix-expression: typo job: unknown matrix identifier 'PROVDER' in $[[ matrix.PROVDER ]] (did you mean 'PROVIDER'?)");
+    }
+
+    @Test
+    void aSelectorMayNameSomeOfTheVariables() {
+        var c = CompilerFixture.compile("""
+                build:
+                  stage: build
+                  script: x
+                  parallel:
+                    matrix:
+                      - ARCH: [x64, arm]
+                        OS: [linux, mac]
+                test:
+                  script: y
+                  needs: [{job: build, parallel: {matrix: [{ARCH: x64}]}}]
+                """);
+        assertThat(c.result().valid()).isTrue();
+    }
+
+    @Test
+    void optionalNeedsOnJobsThatDoNotExistAreIgnored() {
+        var c = CompilerFixture.compile("test:\n  script: y\n  needs: [{job: nowhere, optional: true}]\n");
+        assertThat(c.result().valid()).isTrue();
     }
 }

@@ -1,11 +1,8 @@
 package dev.sluice.engine;
 
 import dev.sluice.config.model.Need;
-import dev.sluice.config.model.ParallelInstance;
 import dev.sluice.model.PipelineStatus;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The status a created job waits on (GitLab's {@code AtomicProcessingService#processable_status}):
@@ -30,20 +27,7 @@ final class Predecessors {
         return needs.stream().filter(Need::isLocal).anyMatch(n -> matches(candidate, n));
     }
 
-    /** A need names a job, or every instance of a parallel job, or the instances a matrix selects. */
     private static boolean matches(Job candidate, Need need) {
-        if (candidate.name().equals(need.job())) {
-            return true;
-        }
-        Optional<ParallelInstance> parallel = candidate.planned().definition().parallel();
-        if (parallel.isEmpty() || !parallel.get().baseName().equals(need.job())) {
-            return false;
-        }
-        return need.matrix().isEmpty() || need.matrix().stream().anyMatch(m -> selects(m, parallel.get()));
-    }
-
-    private static boolean selects(Map<String, List<String>> selection, ParallelInstance instance) {
-        return selection.entrySet().stream().allMatch(e -> e.getValue().contains(
-                instance.matrixValues().getOrDefault(e.getKey(), "\0")));
+        return need.names(candidate.planned().definition());
     }
 }

@@ -48,7 +48,7 @@ public final class NeedsKeyword {
         At needAt = at.child("need");
         List<Need> needs = new ArrayList<>();
         boolean ok = true;
-        for (YNode item : seq.items()) {
+        for (YNode item : flattened(seq)) {
             Optional<Need> need = item instanceof YScalar s && s.isString()
                     ? Optional.of(Need.of(s.value(), s.pos()))
                     : item instanceof YMap map ? hash(map, needAt, inRule) : unsupported(item, needAt);
@@ -58,6 +58,19 @@ public final class NeedsKeyword {
         }
         ok &= noDuplicates(needs, at);
         return ok ? Optional.of(needs) : Optional.empty();
+    }
+
+    /** A list spliced in by {@code !reference} (e.g. {@code needs: [a, !reference [.x, needs]]}) is flattened, one level. */
+    private static List<YNode> flattened(YSeq seq) {
+        List<YNode> out = new ArrayList<>();
+        for (YNode item : seq.items()) {
+            if (item instanceof YSeq inner) {
+                out.addAll(inner.items());
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     /** {@code needs: {pipeline: other/project}}: mirror that project's pipeline status. */

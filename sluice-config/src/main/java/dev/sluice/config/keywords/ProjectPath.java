@@ -25,7 +25,8 @@ final class ProjectPath {
     /** A file path given to include: it must name a YAML file. */
     static Optional<String> yamlFile(YNode node, At at) {
         Optional<String> file = at.string(node);
-        if (file.isPresent() && !(file.get().endsWith(".yml") || file.get().endsWith(".yaml"))) {
+        // With variables the extension is only known once they are expanded, when the file is fetched.
+        if (file.isPresent() && !file.get().contains("$") && !(file.get().endsWith(".yml") || file.get().endsWith(".yaml"))) {
             at.error(node, "invalid-value", at.path() + " should be a .yml or .yaml file, found '" + file.get() + "'");
             return Optional.empty();
         }

@@ -74,4 +74,10 @@ public record JobDefinition(
                 environment, retry, timeout, tags, resourceGroup, interruptible, coverage, trigger,
                 Optional.of(instance), extras);
     }
+
+    public JobDefinition withNeeds(Optional<List<Need>> effectiveNeeds) {
+        return new JobDefinition(name, pos, stage, beforeScript, script, afterScript, image, services, variables,
+                inherit, rules, only, except, when, startIn, allowFailure, effectiveNeeds, dependencies, artifacts, cache,
+                environment, retry, timeout, tags, resourceGroup, interruptible, coverage, trigger, parallel, extras);
+    }
 }

@@ -25,4 +25,25 @@ public record Need(String job, boolean artifacts, boolean optional, Optional<Str
     public boolean isLocal() {
         return pipeline.isEmpty() && project.isEmpty() && !job.isEmpty();
     }
+
+    /**
+     * Whether this need stands for {@code job}: the job of that name, every instance of a parallel
+     * job of that name, or the instances whose values agree with one of the {@code parallel:matrix}
+     * selectors (a selector may name only some variables, gitlab-org/gitlab!130957).
+     */
+    public boolean names(JobDefinition candidate) {
+        if (!isLocal()) {
+            return false;
+        }
+        if (candidate.name().equals(job) && matrix.isEmpty()) {
+            return true;
+        }
+        Optional<ParallelInstance> instance = candidate.parallel();
+        if (instance.isEmpty() || !instance.get().baseName().equals(job)) {
+            return false;
+        }
+        Map<String, String> values = instance.get().matrixValues();
+        return matrix.isEmpty() || matrix.stream().anyMatch(selector -> selector.entrySet().stream()
+                .allMatch(e -> values.containsKey(e.getKey()) && e.getValue().contains(values.get(e.getKey()))));
+    }
 }

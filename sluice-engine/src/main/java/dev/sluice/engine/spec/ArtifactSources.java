@@ -1,6 +1,5 @@
 package dev.sluice.engine.spec;
 
-import dev.sluice.config.model.Need;
 import dev.sluice.engine.Job;
 import dev.sluice.engine.Pipeline;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class ArtifactSources {
 
     private static boolean wanted(Job job, Job other) {
         if (job.needs().isPresent()) {
-            return job.needs().get().stream().anyMatch(n -> n.isLocal() && n.artifacts() && names(n, other));
+            return job.needs().get().stream().anyMatch(n -> n.artifacts() && n.names(other.planned().definition()));
         }
         var dependencies = job.planned().definition().dependencies();
         if (dependencies.isPresent()) {
@@ -37,17 +36,6 @@ public final class ArtifactSources {
         return other.stageIndex() < job.stageIndex();
     }
 
-    private static boolean names(Need need, Job other) {
-        if (!need.job().equals(other.name()) && !need.job().equals(baseName(other))) {
-            return false;
-        }
-        if (need.matrix().isEmpty()) {
-            return true;
-        }
-        var values = other.planned().definition().parallel().map(p -> p.matrixValues()).orElse(java.util.Map.of());
-        return need.matrix().stream().anyMatch(selector -> selector.entrySet().stream()
-                .allMatch(e -> e.getValue().contains(values.get(e.getKey()))));
-    }
 
     private static String baseName(Job job) {
         return job.planned().definition().parallel().map(p -> p.baseName()).orElse(job.name());
