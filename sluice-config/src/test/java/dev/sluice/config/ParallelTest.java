@@ -103,17 +103,25 @@ class ParallelTest {
                       - PROVIDER: [aws, gcp]
                 plain:
                   script: y
-                  needs: [{job: build, parallel: {matrix: [{PROVIDER: $[[ matrix.PROVIDER ]]}]}}]
+                  needs:
+                    - job: build
+                      parallel:
+                        matrix:
+                          - PROVIDER: $[[ matrix.PROVIDER ]]
                 typo:
                   script: y
                   parallel:
                     matrix:
                       - PROVIDER: [aws]
-                  needs: [{job: build, parallel: {matrix: [{PROVIDER: $[[ matrix.PROVDER ]]}]}}]
+                  needs:
+                    - job: build
+                      parallel:
+                        matrix:
+                          - PROVIDER: $[[ matrix.PROVDER ]]
                 """);
         assertThat(c.errors()).containsExactly(
-                ".gitlab-ci.yml:9:11: matrix-expression: plain job: $[[ matrix.PROVIDER ]] can only be used in a job with parallel:matrix",
-                ".gitlab-ci.yml:15:11: matrix-expression: typo job: unknown matrix identifier 'PROVDER' in $[[ matrix.PROVDER ]] (did you mean 'PROVIDER'?)");
+                ".gitlab-ci.yml:10:7: matrix-expression: plain job: $[[ matrix.PROVIDER ]] can only be used in a job with parallel:matrix",
+                ".gitlab-ci.yml:20:7: matrix-expression: typo job: unknown matrix identifier 'PROVDER' in $[[ matrix.PROVDER ]] (did you mean 'PROVIDER'?)");
     }
 
     @Test
