@@ -10,6 +10,7 @@ import dev.sluice.model.Diagnostic;
 import dev.sluice.model.SourcePos;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class IncludeResolver {
 
     /** The main file with everything it includes merged in, or empty when its YAML is unusable. */
     Optional<YMap> resolve() {
-        Optional<YMap> main = body(request.path(), request.text(), request.path());
+        Optional<YMap> main = body(request.path(), request.text(), Map.of(), SourcePos.startOf(request.path()));
         return main.map(m -> expand(m, new LinkedHashSet<>(List.of(request.path()))));
     }
 
@@ -48,16 +49,20 @@ final class IncludeResolver {
         return includedFrom;
     }
 
-    private Optional<YMap> body(String name, String text, String shownAs) {
+    /** A file's body with its {@code spec:inputs} filled in from {@code inputs} (given where {@code givenAt} says). */
+    private Optional<YMap> body(String name, String text, Map<String, YNode> inputs, SourcePos givenAt) {
         YamlLoader.Loaded loaded = loader.load(name, text, diagnostics);
         if (loaded.body().isEmpty()) {
             if (loaded.header().isEmpty() && diagnostics.size() == 0) {
-                diagnostics.error(SourcePos.startOf(name), "", "empty-config", shownAs + " is empty");
+                diagnostics.error(SourcePos.startOf(name), "", "empty-config", name + " is empty");
             }
             return Optional.empty();
         }
         if (loaded.body().get() instanceof YMap map) {
-            return Optional.of(map);
+            if (loaded.header().isEmpty() && inputs.isEmpty() && !text.contains("$[[")) {
+                return Optional.of(map);
+            }
+            return InputInterpolation.apply(name, loaded.header(), map, inputs, givenAt, diagnostics, request.variables());
         }
         YNode body = loaded.body().get();
         diagnostics.error(body.pos(), "", "invalid-type", "the configuration should be a hash, found " + body.typeName());
@@ -153,7 +158,9 @@ final class IncludeResolver {
             return Optional.empty();
         }
         includedFrom.putIfAbsent(name, entry.pos());
-        Optional<YMap> body = body(name, text, name);
+        Map<String, YNode> inputs = new LinkedHashMap<>();
+        entry.inputs().forEach((k, v) -> inputs.put(k, new InputValue(v).node(entry.pos())));
+        Optional<YMap> body = body(name, text, inputs, entry.pos());
         if (body.isEmpty()) {
             return Optional.empty();
         }
