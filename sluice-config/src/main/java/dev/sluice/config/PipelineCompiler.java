@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Compiles a {@code .gitlab-ci.yml} in GitLab's order: load YAML (anchors) → merge includes →
- * resolve {@code !reference} → resolve {@code extends} → validate and normalise, applying
+ * resolve {@code extends} → resolve {@code !reference} → validate and normalise, applying
  * {@code default:} and expanding {@code parallel} → check references between jobs. Every problem
  * is collected; nothing is thrown for bad input. Pure: files are read only through the request.
  */
@@ -40,8 +40,10 @@ public final class PipelineCompiler {
      * {@code needs}, {@code dependencies} and stage names are not looked up.
      */
     static DefinitionBuilder.Built compileMerged(YMap root, ConfigLimits limits, Diagnostics diagnostics, boolean crossReferences) {
-        YMap referenced = new ReferenceResolver(root, diagnostics, limits.maxReferenceDepth(), crossReferences).resolve();
-        YMap extended = new ExtendsResolver(referenced, Keys.GLOBAL, diagnostics, limits.maxExtendsDepth(), crossReferences).resolve();
-        return new DefinitionBuilder(diagnostics, limits, crossReferences).build(extended);
+        // GitLab's Config#build_config: includes, then extends, then !reference (so a reference sees
+        // what a template inherited).
+        YMap extended = new ExtendsResolver(root, Keys.GLOBAL, diagnostics, limits.maxExtendsDepth(), crossReferences).resolve();
+        YMap referenced = new ReferenceResolver(extended, diagnostics, limits.maxReferenceDepth(), crossReferences).resolve();
+        return new DefinitionBuilder(diagnostics, limits, crossReferences).build(referenced);
     }
 }

@@ -22,6 +22,8 @@ final class ReferenceResolver {
     private final Diagnostics diagnostics;
     private final int maxDepth;
     private final boolean reportMissing;
+    /** The references being followed right now, to report a circular chain instead of recursing. */
+    private final java.util.Set<List<String>> following = new java.util.HashSet<>();
     /** Shared nodes (YAML aliases) are resolved once. */
     private final Map<YNode, YNode> done = new IdentityHashMap<>();
 
@@ -72,6 +74,18 @@ final class ReferenceResolver {
     }
 
     private YNode follow(YReference ref, int depth) {
+        if (!following.add(ref.path())) {
+            diagnostics.error(ref.pos(), "", "reference-cycle", ref + " is part of a circular chain");
+            return dev.sluice.config.yaml.YScalar.nullAt(ref.pos());
+        }
+        try {
+            return followOnce(ref, depth);
+        } finally {
+            following.remove(ref.path());
+        }
+    }
+
+    private YNode followOnce(YReference ref, int depth) {
         if (depth >= maxDepth) {
             diagnostics.error(ref.pos(), "", "reference-too-deep", ref + ": references nest more than "
                     + maxDepth + " levels deep");
