@@ -139,7 +139,7 @@ final class IncludeResolver {
             name = location;
             text = read.get();
         } else {
-            var result = request.external().fetch(new ExternalIncludes.Request(entry.kind(), location, entry.project(), entry.ref()));
+            var result = new SameProjectComponents(request.files(), request.variables(), request.external()).fetch(new ExternalIncludes.Request(entry.kind(), location, entry.project(), entry.ref()));
             switch (result) {
                 case ExternalIncludes.Missing missing -> {
                     diagnostics.error(entry.pos(), "include", "include-unavailable", "include:" + entry.kind() + " `"

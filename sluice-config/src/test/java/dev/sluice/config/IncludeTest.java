@@ -78,4 +78,26 @@ class IncludeTest {
         assertThat(onMain.pipeline().orElseThrow().job("extra")).isPresent();
         assertThat(elsewhere.pipeline().orElseThrow().job("extra")).isEmpty();
     }
+
+    @Test
+    void componentsOfThisProjectAtThisCommitComeFromItsTemplates() {
+        String yaml = """
+                include:
+                  - component: $CI_SERVER_HOST/$CI_PROJECT_PATH/deploy@$CI_COMMIT_SHA
+                    inputs: {stage: test}
+                  - component: $CI_SERVER_HOST/other/project/deploy@1.0
+                """;
+        var result = new PipelineCompiler().compile(CompileRequest.of(".gitlab-ci.yml", yaml)
+                .withFiles(new InMemoryFiles(Map.of("templates/deploy/template.yml",
+                        "spec:\n  inputs:\n    stage:\n---\ndeploy:\n  stage: $[[ inputs.stage ]]\n  script: x\n")))
+                .withVariables(Map.of("CI_SERVER_HOST", "sluice.local", "CI_PROJECT_PATH", "g/p", "CI_COMMIT_SHA", "abc")));
+        assertThat(result.errors()).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("include:component `sluice.local/other/project/deploy@1.0` is not available"));
+        var onlyOwn = new PipelineCompiler().compile(CompileRequest.of(".gitlab-ci.yml", yaml.lines().limit(3)
+                        .reduce("", (a, b) -> a + b + "\n"))
+                .withFiles(new InMemoryFiles(Map.of("templates/deploy/template.yml",
+                        "spec:\n  inputs:\n    stage:\n---\ndeploy:\n  stage: $[[ inputs.stage ]]\n  script: x\n")))
+                .withVariables(Map.of("CI_SERVER_HOST", "sluice.local", "CI_PROJECT_PATH", "g/p", "CI_COMMIT_SHA", "abc")));
+        assertThat(onlyOwn.pipeline().orElseThrow().job("deploy").orElseThrow().stage()).isEqualTo("test");
+    }
 }
