@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * {@code variables} (top level, job, service): {@code NAME: value} or {@code NAME: {value, description,
  * options, expand}}. As in GitLab's Variable entry, a value is a string or an integer (Psych's canonical
- * text: {@code 012345} is "5349"); a float, boolean or null is rejected.
+ * text: {@code 012345} is "5349"); null is the empty string; a float or boolean is rejected.
  */
 public final class VariablesKeyword {
 
@@ -55,8 +55,8 @@ public final class VariablesKeyword {
     }
 
     private static Optional<String> simpleValue(YNode value, At at) {
-        if (value instanceof YScalar s && (s.isString() || s.isInteger())) {
-            return Optional.of(s.value());
+        if (value instanceof YScalar s && (s.isString() || s.isInteger() || s.isNull())) {
+            return Optional.of(s.value()); // GitLab takes a null value as the empty string (Ruby's nil.to_s)
         }
         String hint = value instanceof YScalar s && !s.isNull() ? " (quote it to make it a string)" : "";
         at.error(value, "invalid-type", at.path() + " config should be a string, an integer or a hash, found "
