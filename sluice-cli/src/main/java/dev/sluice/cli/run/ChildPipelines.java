@@ -66,8 +66,14 @@ public final class ChildPipelines {
         passed.forEach((k, v) -> outer.add(JobVariable.of(k, v)));
         TriggerContext context = parentContext.withSource("parent_pipeline").withVariables(passed);
         long id = parent.services().pipelineIds().incrementAndGet();
-        String path = spec.include().get(0).location().replaceFirst("^/", "");
-        var outcome = planner.plan(path, text.toString(), context, id, outer,
+        // one file is compiled as itself, so diagnostics name it; several through a synthetic include list
+        String path = spec.include().size() == 1 ? spec.include().get(0).location().replaceFirst("^/", "")
+                : "trigger:include of " + trigger.name();
+        String config = spec.include().size() == 1 ? planner.files().read(path).orElse(null) : text.toString();
+        if (config == null) {
+            return notMade(console, trigger, "no such file: " + path);
+        }
+        var outcome = planner.plan(path, config, context, id, outer,
                 parent.services().clock().instant(), UnaryOperator.identity());
         return switch (outcome) {
             case LocalPlanner.Ready ready -> new Made.Created(

@@ -58,6 +58,10 @@ public final class LocalPlanner {
         this.files = new SourceFiles(source.root(), source.files());
     }
 
+    SourceFiles files() {
+        return files;
+    }
+
     public RunSource source() {
         return source;
     }
