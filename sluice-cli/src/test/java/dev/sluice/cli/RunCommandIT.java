@@ -410,6 +410,37 @@ class RunCommandIT {
         assertThat(run.out()).contains("job > gcl/test-project gitlab.example.com Add the pipeline main");
     }
 
+    @Test
+    void resourceGroupKeepsJobsOfParentAndChildOneAtATime() throws IOException {
+        Path lock = outside.resolve("lock");
+        repo.write(".gitlab-ci.yml", """
+                variables:
+                  LOCK: %s
+                deploy:
+                  resource_group: env
+                  script:
+                    - mkdir "$LOCK"
+                    - sleep 0.5
+                    - rmdir "$LOCK"
+                child:
+                  trigger:
+                    include: child.yml
+                    strategy: depend
+                """.formatted(lock)).write("child.yml", """
+                deploy_too:
+                  resource_group: env
+                  script:
+                    - mkdir "$LOCK"
+                    - sleep 0.5
+                    - rmdir "$LOCK"
+                """).commit("first");
+
+        CliRun run = repo.run("--no-color");
+
+        assertThat(run.exitCode()).as("mkdir fails if both hold the lock at once: " + run.out()).isZero();
+        assertThat(run.out()).contains("child/deploy_too > Job succeeded").containsPattern("(?m)^deploy +> Job succeeded");
+    }
+
     private JsonNode report() throws IOException {
         return new ObjectMapper().readTree(outside.resolve("report.json").toFile());
     }

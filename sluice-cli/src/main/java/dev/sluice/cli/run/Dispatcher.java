@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * Runs one pipeline on this machine: a single-threaded loop applies events to the {@link Engine} in
  * the order they arrive and carries out its commands. Jobs run on virtual threads, at most as many
  * at once as the run has slots; they, the timers and child pipelines only post events back. The
- * loop ends when nothing runs, nothing waits for a slot or a timer, and no child pipeline is left.
+ * loop ends when nothing runs, nothing waits for a slot, a timer or a resource group, and no child
+ * pipeline is left.
  *
  * <p>{@link #cancel} (Ctrl-C) cancels the pipeline the GitLab way: running jobs stop and still run
  * their after_script. {@link #abort} stops everything at once.
@@ -65,7 +66,7 @@ public final class Dispatcher {
     public record Child(String triggerJob, Dispatcher dispatcher) {
     }
 
-    private final Engine engine = new Engine();
+    private final Engine engine;
     private final PipelineInput input;
     private final RunContext context;
     private final RunServices services;
@@ -90,6 +91,8 @@ public final class Dispatcher {
         this.context = context;
         this.services = services;
         this.label = label;
+        this.engine = new Engine(services.resourceGroups().viewFor(input.id()));
+        services.resourceGroups().register(this);
         input.jobs().forEach(j -> services.launcher().console().reserve(jobLabel(j.name())));
     }
 
@@ -115,8 +118,10 @@ public final class Dispatcher {
     /** Runs the pipeline to its end on the calling thread and returns it. */
     public Pipeline run() {
         try {
-            handle(engine.start(input));
-            while (inFlight > 0 || waitsForTimer()) {
+            synchronized (services.resourceGroups().lock) {
+                handle(engine.start(input));
+            }
+            while (inFlight > 0 || waits()) {
                 Message message = queue.take();
                 switch (message) {
                     case Apply a -> apply(a.event());
@@ -155,16 +160,25 @@ public final class Dispatcher {
         cancel();
     }
 
+    /** Another pipeline of the run released {@code group}: waiting jobs here may take it. Any thread. */
+    void resourceFreed(String group) {
+        queue.add(new Apply(new Event.ResourceFreed(group, now())));
+    }
+
     private void apply(Event event) {
-        handle(engine.apply(pipeline, event));
+        synchronized (services.resourceGroups().lock) {
+            handle(engine.apply(pipeline, event));
+        }
     }
 
     private void handle(Transition transition) {
-        pipeline = transition.pipeline();
-        for (Command command : transition.commands()) {
-            execute(command);
+        synchronized (services.resourceGroups().lock) {
+            pipeline = transition.pipeline();
+            for (Command command : transition.commands()) {
+                execute(command);
+            }
+            playRequestedManualJobs();
         }
-        playRequestedManualJobs();
     }
 
     private void execute(Command command) {
@@ -177,8 +191,8 @@ public final class Dispatcher {
             }
             case Command.ScheduleTimer t -> schedule(t);
             case Command.StartChildPipeline c -> startChild(pipeline.job(c.jobId()).orElseThrow(), c);
-            case Command.AcquireResource a -> { } // one pipeline at a time per group: the engine sees to it locally
-            case Command.ReleaseResource r -> { }
+            case Command.AcquireResource a -> services.resourceGroups().acquired(a.group(), input.id());
+            case Command.ReleaseResource r -> services.resourceGroups().released(r.group(), input.id());
             case Command.PipelineFinished f -> { }
         }
     }
@@ -283,8 +297,10 @@ public final class Dispatcher {
         }
     }
 
-    private boolean waitsForTimer() {
-        return pipeline.latestJobs().stream().anyMatch(j -> j.status() == JobStatus.SCHEDULED);
+    /** A delayed job waits for its timer; a job waiting for a resource group another pipeline holds, for its release. */
+    private boolean waits() {
+        return pipeline.latestJobs().stream()
+                .anyMatch(j -> j.status() == JobStatus.SCHEDULED || j.status() == JobStatus.WAITING_FOR_RESOURCE);
     }
 
     String jobLabel(String jobName) {

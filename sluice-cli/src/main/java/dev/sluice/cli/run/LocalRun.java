@@ -50,6 +50,7 @@ public final class LocalRun implements AutoCloseable {
     private final Set<String> manual;
     private final ScheduledExecutorService timers;
     private final AtomicLong pipelineIds;
+    private boolean started;
 
     private LocalRun(Options options, RunSource source, Path stateDir, LocalPlanner planner, LocalPlanner.Outcome outcome,
                      Set<String> manual, AtomicLong pipelineIds) {
@@ -126,7 +127,8 @@ public final class LocalRun implements AutoCloseable {
                 new LocalCacheStore(stateDir.resolve("cache")), console, JobRunner.Options.defaults());
         var children = new ChildPipelines(planner, source.context(), options.projectVariables());
         var services = new RunServices(launcher, new Semaphore(Math.max(1, options.concurrency())), timers,
-                Clock.systemUTC(), pipelineIds, manual, children);
+                Clock.systemUTC(), pipelineIds, manual, children, new LocalResourceGroups());
+        started = true;
         return new Dispatcher(ready.input(), ready.context(), services, "");
     }
 
@@ -134,7 +136,7 @@ public final class LocalRun implements AutoCloseable {
     public void close() {
         timers.shutdownNow();
         try {
-            if (Files.isDirectory(stateDir)) {
+            if (started) { // --list and --dry-run use no number
                 Files.writeString(stateDir.resolve("pipeline-id"), pipelineIds.get() + "\n");
             }
         } catch (IOException e) {
