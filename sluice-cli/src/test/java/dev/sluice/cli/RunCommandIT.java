@@ -441,6 +441,26 @@ class RunCommandIT {
         assertThat(run.out()).contains("child/deploy_too > Job succeeded").containsPattern("(?m)^deploy +> Job succeeded");
     }
 
+    @Test
+    void changesCompareWithTheParentCommitAndTheWorkTree() {
+        repo.write(".gitlab-ci.yml", """
+                docs:
+                  rules: [{changes: [docs/**/*]}]
+                  script: echo docs changed
+                code:
+                  rules: [{changes: [src/**/*]}]
+                  script: echo code changed
+                """).write("docs/a.md", "a\n").write("src/a.c", "int a;\n").commit("first");
+        repo.write("src/a.c", "int b;\n").commit("change the code");
+
+        CliRun committed = repo.run("--no-color", "--list");
+        repo.write("docs/a.md", "b\n");
+        CliRun uncommitted = repo.run("--no-color", "--list");
+
+        assertThat(committed.out()).contains("code").doesNotContain("docs");
+        assertThat(uncommitted.out()).contains("code").contains("docs");
+    }
+
     private JsonNode report() throws IOException {
         return new ObjectMapper().readTree(outside.resolve("report.json").toFile());
     }
