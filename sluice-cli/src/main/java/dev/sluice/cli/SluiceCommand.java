@@ -37,6 +37,7 @@ final class SluiceCommand implements Runnable {
         var cli = new CommandLine(new SluiceCommand())
                 .addSubcommand(new LintCommand(terminal))
                 .addSubcommand(new ConfigCommand(terminal))
+                .addSubcommand(new RunCommand(terminal))
                 .addSubcommand(bench);
         var failures = new Failures();
         cli.setOut(terminal.out());
@@ -48,6 +49,6 @@ final class SluiceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command (lint, config)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command (lint, config, run)");
     }
 }
