@@ -14,6 +14,8 @@ final class Actions {
     static Optional<String> play(Draft draft, Job job) {
         if (job.status() == JobStatus.MANUAL || job.status() == JobStatus.SCHEDULED) {
             Queue.enqueue(draft, job.played());
+            // GitLab's PlayBuildService: jobs skipped because of this one are decided again
+            Retrying.resetSkippedDependents(draft, job);
             return Optional.empty();
         }
         if (job.when() == When.MANUAL && Retrying.retryable(job)) {

@@ -25,7 +25,8 @@ final class Retrying {
         resetSkippedDependents(draft, job);
     }
 
-    private static void resetSkippedDependents(Draft draft, Job retried) {
+    /** {@code ResetSkippedJobsService}: skipped jobs of later stages, and DAG descendants, go back to created. */
+    static void resetSkippedDependents(Draft draft, Job retried) {
         List<Job> latest = draft.latest();
         for (Job job : latest) {
             if (job.status() == JobStatus.SKIPPED

@@ -46,6 +46,16 @@ class ManualAndDelayedTest {
     }
 
     @Test
+    void playingAManualJobReopensTheDagJobsItsSkipHadSkipped() {
+        Story.given(job("staging").stage("deploy").manual(), job("production").stage("deploy").manual().needs("staging"))
+                .then("staging", MANUAL).then("production", dev.sluice.model.JobStatus.SKIPPED)
+                .when(play("staging"))
+                .then("staging", PENDING).then("production", CREATED)
+                .when(succeeded("staging"))
+                .then("production", MANUAL);
+    }
+
+    @Test
     void aManualJobIsNotOfferedWhenAnEarlierStageFailed() {
         Story.given(job("build").stage("build"), job("deploy").stage("deploy").manual())
                 .when(failed("build"))
