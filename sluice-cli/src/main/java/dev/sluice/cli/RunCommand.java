@@ -2,13 +2,13 @@ package dev.sluice.cli;
 
 import dev.sluice.cli.run.Dispatcher;
 import dev.sluice.cli.run.LocalPlanner;
+import dev.sluice.cli.run.Executors;
 import dev.sluice.cli.run.LocalRun;
+import dev.sluice.cli.run.ProjectSettings;
 import dev.sluice.cli.run.PlanTable;
 import dev.sluice.cli.run.RunConsole;
 import dev.sluice.cli.run.RunSummary;
 import dev.sluice.engine.Pipeline;
-import dev.sluice.executor.Executor;
-import dev.sluice.executor.ShellExecutor;
 import dev.sluice.model.Diagnostic;
 import dev.sluice.model.JobVariable;
 import dev.sluice.model.PipelineStatus;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,8 +91,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Give jobs the untracked files that git does not ignore (default: yes).")
     boolean untracked;
 
-    @Option(names = "--executor", paramLabel = "NAME", defaultValue = "shell", description = "Where jobs run: shell (default).")
+    @Option(names = "--executor", paramLabel = "NAME",
+            description = "Where jobs run: shell (bash on this machine, the default) or docker (containers of a Docker "
+                    + "engine, honouring image: and services:). Default from .sluice.yml.")
     String executor;
+
+    @Option(names = "--docker-image", paramLabel = "IMAGE", description = "With --executor docker: the image of jobs without image:.")
+    String dockerImage;
+
+    @Option(names = "--pull-policy", paramLabel = "POLICY", description = "With --executor docker: always, if-not-present (default) or never; repeatable.")
+    List<String> pullPolicies = new ArrayList<>();
+
+    @Option(names = "--docker-host", paramLabel = "URL", description = "With --executor docker: the engine (default: DOCKER_HOST, else the local socket).")
+    String dockerHost;
 
     @Option(names = "--no-color", description = "No colours (also without a terminal, or when NO_COLOR is set).")
     boolean noColor;
@@ -107,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = root();
-        Supplier<Executor> executors = executor();
+        ProjectSettings settings = projectSettings(root);
         if (!SOURCES.contains(source)) {
             throw UserError.usage("--source: unknown pipeline source '" + source + "' (one of " + String.join(", ", SOURCES) + ")");
         }
@@ -117,9 +127,18 @@ final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(root.resolve(file))) {
             throw UserError.usage("no such file: " + file + " (in " + root + ")");
         }
-        var options = new LocalRun.Options(root, file, Optional.ofNullable(ref), source, pipelineVariables(),
-                fileVariables(), jobs, needs, new HashSet<>(manual),
-                concurrency == null ? Runtime.getRuntime().availableProcessors() : concurrency, untracked, executors);
+        Map<String, String> pipelineVariables = pipelineVariables();
+        var fileVariables = fileVariables();
+        try (Executors executors = executors(settings)) {
+            var options = new LocalRun.Options(root, file, Optional.ofNullable(ref), source, pipelineVariables,
+                    fileVariables, jobs, needs, new HashSet<>(manual),
+                    concurrency == null ? Runtime.getRuntime().availableProcessors() : concurrency, untracked,
+                    executors.factory());
+            return run(options);
+        }
+    }
+
+    private int run(LocalRun.Options options) {
         LocalRun run;
         try {
             run = LocalRun.open(options);
@@ -204,11 +223,31 @@ final class RunCommand implements Callable<Integer> {
         return root.toAbsolutePath().normalize();
     }
 
-    private Supplier<Executor> executor() {
-        return switch (executor) {
-            case "shell" -> ShellExecutor::new;
-            case "docker" -> throw UserError.usage("--executor docker: not available yet; jobs with image: run on the shell executor");
-            default -> throw UserError.usage("--executor: unknown executor '" + executor + "' (shell)");
+    private ProjectSettings projectSettings(Path root) {
+        try {
+            return ProjectSettings.read(root);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+    }
+
+    /** The command line wins over .sluice.yml. */
+    private Executors executors(ProjectSettings settings) {
+        String name = executor != null ? executor : settings.executor().orElse("shell");
+        return switch (name) {
+            case "shell" -> Executors.shell();
+            case "docker" -> {
+                try {
+                    yield Executors.docker(Optional.ofNullable(dockerHost).or(settings::dockerHost),
+                            Optional.ofNullable(dockerImage).or(settings::dockerImage),
+                            pullPolicies.isEmpty() ? settings.pullPolicies() : pullPolicies);
+                } catch (IllegalArgumentException e) {
+                    throw UserError.usage("--pull-policy: " + e.getMessage());
+                } catch (IllegalStateException e) {
+                    throw new UserError(ExitCodes.FAILURE, "--executor docker: " + e.getMessage());
+                }
+            }
+            default -> throw UserError.usage("--executor: unknown executor '" + name + "' (shell, docker)");
         };
     }
 

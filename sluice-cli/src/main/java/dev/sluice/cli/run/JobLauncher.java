@@ -6,6 +6,7 @@ import dev.sluice.executor.CacheStore;
 import dev.sluice.executor.Executor;
 import dev.sluice.executor.JobOutcome;
 import dev.sluice.executor.JobRunner;
+import dev.sluice.executor.ShellExecutor;
 import dev.sluice.executor.LocalArtifactStore;
 import dev.sluice.executor.RunFailure;
 import dev.sluice.executor.TraceSink;
@@ -78,7 +79,9 @@ public final class JobLauncher {
         String dir = dirName(spec);
         var workspace = new Workspace(stateDir.resolve("builds").resolve(Long.toString(pipelineId)).resolve(dir),
                 sources, artifacts(pipelineId), caches);
-        var runner = new JobRunner(executors.get(), workspace, options);
+        Executor executor = executors.get();
+        boolean onThisMachine = executor instanceof ShellExecutor;
+        var runner = new JobRunner(executor, workspace, options);
         return new Launch() {
             @Override
             public JobOutcome run() {
@@ -91,8 +94,10 @@ public final class JobLauncher {
                             OptionalInt.empty(), List.of(), Duration.ZERO);
                 }
                 try {
-                    spec.image().ifPresent(image -> sink.write("Notice: image " + image.name()
-                            + " is not used: the shell executor runs this job on this machine\n"));
+                    if (onThisMachine) {
+                        spec.image().ifPresent(image -> sink.write("Notice: image " + image.name()
+                                + " is not used: the shell executor runs this job on this machine\n"));
+                    }
                     return runner.run(spec, sink);
                 } finally {
                     sink.close();
