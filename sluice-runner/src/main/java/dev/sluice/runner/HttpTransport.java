@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * Sends requests to one coordinator as gitlab-runner does: every request with an {@code X-Request-Id} and a
  * {@code User-Agent}, retried on the statuses {@link RetryPolicy} names. It remembers the last non-empty
- * {@code X-GitLab-Last-Update} of any JSON reply. Blocking calls; interrupting the caller cancels the exchange.
+ * {@code X-GitLab-Last-Update} of any reply. Blocking calls; interrupting the caller cancels the exchange.
  */
 final class HttpTransport {
 
@@ -92,9 +92,9 @@ final class HttpTransport {
         }
     }
 
+    /** gitlab-runner reads the header after every JSON call ({@code doJSON}), a {@code 204} included. */
     private void remember(HttpResponse<?> response) {
-        boolean json = response.headers().firstValue("Content-Type").map(t -> t.startsWith(JSON)).orElse(false);
-        response.headers().firstValue(Headers.LAST_UPDATE).filter(v -> json && !v.isEmpty()).ifPresent(v -> lastUpdate = v);
+        response.headers().firstValue(Headers.LAST_UPDATE).filter(v -> !v.isEmpty()).ifPresent(v -> lastUpdate = v);
     }
 
     private static String describe(Throwable t) {
