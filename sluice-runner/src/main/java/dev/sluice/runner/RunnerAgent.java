@@ -32,6 +32,7 @@ public final class RunnerAgent {
     private final List<RunnerWorker> workers = new ArrayList<>();
     private final List<ExecutorChoice> executors = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean accepting = true;
 
     public RunnerAgent(RunnerConfig config, Options options) throws ConfigException {
         this.config = config;
@@ -54,6 +55,11 @@ public final class RunnerAgent {
         workers.forEach(RunnerWorker::start);
     }
 
+    /** False once a shutdown has stopped every request for new jobs. */
+    public boolean acceptingJobs() {
+        return accepting;
+    }
+
     /** Jobs running now, across all entries. */
     public int runningJobs() {
         return workers.stream().mapToInt(w -> w.running().size()).sum();
@@ -64,6 +70,7 @@ public final class RunnerAgent {
         for (RunnerWorker w : workers) {
             w.stopRequesting();
         }
+        accepting = false;
         Duration grace = config.shutdownTimeout();
         if (!awaitJobs(grace)) {
             options.log().accept("shutdown: jobs still running after " + grace.toSeconds() + " s, canceling them");

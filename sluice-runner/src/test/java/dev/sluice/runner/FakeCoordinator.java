@@ -76,6 +76,8 @@ final class FakeCoordinator implements AutoCloseable {
     final Map<Long, String> status = new ConcurrentHashMap<>();
     final Map<Long, byte[]> artifacts = new ConcurrentHashMap<>();
     private volatile String queueVersion = "v0";
+    /** The most jobs handed out and not yet finished at any one time. */
+    volatile int maxRunning;
 
     FakeCoordinator() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -100,6 +102,10 @@ final class FakeCoordinator implements AutoCloseable {
     synchronized void enqueue(JobPayload job) {
         pending.add(job);
         queueVersion = "v" + (Integer.parseInt(queueVersion.substring(1)) + 1);
+    }
+
+    synchronized int pendingJobs() {
+        return pending.size();
     }
 
     /** Marks a job as handed out and running, as if a runner had taken it. */
@@ -172,7 +178,9 @@ final class FakeCoordinator implements AutoCloseable {
             return update(c, id(p));
         }
         if (p.matches("/api/v4/jobs/\\d+/artifacts") && c.method().equals("POST")) {
-            artifacts.put(id(p), Multiparts.file(c));
+            if (c.query() == null || c.query().contains("artifact_type=archive")) {
+                artifacts.put(id(p), Multiparts.file(c));
+            }
             return Reply.json(201, "{}", Map.of());
         }
         if (p.matches("/api/v4/jobs/\\d+/artifacts") && c.method().equals("GET")) {
@@ -189,6 +197,8 @@ final class FakeCoordinator implements AutoCloseable {
         }
         status.put(job.id(), "running");
         traces.put(job.id(), new ByteArrayOutputStream());
+        int running = (int) status.values().stream().filter(s -> s.equals("running") || s.equals("canceling")).count();
+        maxRunning = Math.max(maxRunning, running);
         return Reply.json(201, job, Map.of(Headers.LAST_UPDATE, queueVersion));
     }
 
