@@ -62,7 +62,7 @@ public final class ConfigFile {
                 d.path("privileged").asBoolean(false));
         try {
             return new RunnerEntry(n.path("name").asText(""), n.get("url").asText(), n.path("id").asLong(0),
-                    n.get("token").asText(), text(n, "token_expires_at").orElse(null), n.path("executor").asText("shell"),
+                    n.get("token").asText(), expiry(n), n.path("executor").asText("shell"),
                     n.path("limit").asInt(0), n.path("request_concurrency").asInt(1), n.path("output_limit").asInt(0),
                     text(n, "builds_dir").map(Path::of), text(n, "cache_dir").map(Path::of), strings(n.path("environment")),
                     docker, n.path("unregister_on_shutdown").asBoolean(false));
@@ -83,6 +83,12 @@ public final class ConfigFile {
         }
         Files.writeString(tmp, TomlWriter.write(config));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A legacy file without {@code token_obtained_at} resets at once: early is harmless, late is not. */
+    private static Optional<TokenExpiry> expiry(JsonNode n) {
+        java.time.Instant obtained = text(n, "token_obtained_at").flatMap(TokenExpiry::parse).orElse(java.time.Instant.EPOCH);
+        return TokenExpiry.of(obtained, text(n, "token_expires_at").orElse(null));
     }
 
     private static Duration seconds(JsonNode n) {

@@ -58,6 +58,13 @@ public final class CoordinatorClient {
         return decode(response, 200, RegisteredRunner.class);
     }
 
+    /** {@code POST /runners/reset_authentication_token}: 201 with the new token and its expiry. */
+    public RegisteredRunner resetToken(String token) throws ApiException, InterruptedException {
+        var body = new dev.sluice.protocol.ResetTokenRequest(token);
+        return decode(send(json("runners/reset_authentication_token", "POST", body).header(Headers.RUNNER_TOKEN, token)),
+                201, RegisteredRunner.class);
+    }
+
     /** {@code DELETE /runners}, or {@code DELETE /runners/managers} when {@code systemId} is set: 204. */
     public void unregister(UnregisterRunnerRequest body) throws ApiException, InterruptedException {
         String path = body.systemId() == null ? "runners" : "runners/managers";

@@ -85,7 +85,14 @@ final class JobSession {
         ack.updateInterval().ifPresent(uploader::updateInterval);
         uploader.start();
         JobSpec spec = placement.jobSpec(payload);
-        JobOutcome outcome = runner.run(spec, uploader);
+        JobOutcome outcome;
+        try {
+            outcome = runner.run(spec, uploader);
+        } catch (RuntimeException e) { // a bug must still end the job on the server, not leave it running
+            uploader.write("ERROR: Job failed (system failure): " + e + "\n");
+            outcome = new JobOutcome(JobOutcome.Result.FAILED, java.util.Optional.of(dev.sluice.executor.RunFailure.RUNNER_SYSTEM_FAILURE),
+                    java.util.OptionalInt.empty(), List.of(), java.time.Duration.ZERO);
+        }
         uploader.finish();
         if (!aborted) {
             finalUpdate(outcome, uploader);

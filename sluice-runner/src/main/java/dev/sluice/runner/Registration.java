@@ -48,7 +48,8 @@ public final class Registration {
             throw new ApiException(0, "the server returned no runner token");
         }
         var entry = RunnerEntry.of(r.url(), reply.id() == null ? 0 : reply.id(), reply.token(), r.executor());
-        return new RunnerEntry(r.description(), entry.url(), entry.id(), entry.token(), reply.tokenExpiresAt(),
+        return new RunnerEntry(r.description(), entry.url(), entry.id(), entry.token(),
+                TokenExpiry.of(java.time.Instant.now(), reply.tokenExpiresAt()),
                 entry.executor(), 0, 1, 0, entry.buildsDir(), entry.cacheDir(), List.of(), entry.docker(), false);
     }
 

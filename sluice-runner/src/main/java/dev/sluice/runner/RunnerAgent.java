@@ -19,11 +19,12 @@ import java.util.function.Consumer;
 public final class RunnerAgent {
 
     /** @param workDir holds {@code builds/} and {@code cache/} unless an entry names its own */
+    /** @param onTokenReset gets the entry with its new token after an automatic reset: save it to config.toml */
     public record Options(Path workDir, VersionInfo info, String systemId, Timing timing, RetryPolicy retry,
-                          Duration unhealthyInterval, Consumer<String> log) {
-        public static Options defaults(Path workDir, VersionInfo info, String systemId) {
+                          Duration unhealthyInterval, Consumer<String> log, Consumer<RunnerEntry> onTokenReset) {
+        public static Options defaults(Path workDir, VersionInfo info, String systemId, Consumer<RunnerEntry> onTokenReset) {
             return new Options(workDir, info, systemId, Timing.defaults(), RetryPolicy.defaults(), Duration.ofMinutes(60),
-                    System.err::println);
+                    System.err::println, onTokenReset);
         }
     }
 
@@ -45,7 +46,7 @@ public final class RunnerAgent {
             var settings = new RunnerWorker.Settings(info, options.systemId(),
                     entry.buildsDir().orElse(options.workDir().resolve("builds")),
                     entry.cacheDir().orElse(options.workDir().resolve("cache")), config.checkInterval(),
-                    options.unhealthyInterval(), options.timing(), options.log());
+                    options.unhealthyInterval(), options.timing(), options.log(), options.onTokenReset());
             var client = new CoordinatorClient(entry.url(), userAgent(info), options.retry());
             workers.add(new RunnerWorker(entry, client, executor, global, settings));
         }

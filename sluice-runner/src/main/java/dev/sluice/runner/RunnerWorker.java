@@ -28,7 +28,7 @@ final class RunnerWorker {
 
     static final int UNHEALTHY_REQUESTS_LIMIT = 3;
 
-    private final RunnerEntry entry;
+    private volatile RunnerEntry entry;
     private final CoordinatorClient client;
     private final ExecutorChoice executors;
     private final Semaphore global;
@@ -39,11 +39,11 @@ final class RunnerWorker {
     private final Set<Thread> jobThreads = ConcurrentHashMap.newKeySet();
     private final List<Thread> requesters = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private int forbidden;
+    private final java.util.concurrent.atomic.AtomicInteger forbidden = new java.util.concurrent.atomic.AtomicInteger();
 
     /** What every entry shares: the runner's identity, its directories and clocks. */
     record Settings(VersionInfo info, String systemId, Path buildsRoot, Path cacheRoot, Duration checkInterval,
-                    Duration unhealthyInterval, Timing timing, Consumer<String> log) {
+                    Duration unhealthyInterval, Timing timing, Consumer<String> log, Consumer<RunnerEntry> onTokenReset) {
     }
 
     RunnerWorker(RunnerEntry entry, CoordinatorClient client, ExecutorChoice executors, Semaphore global, Settings settings) {
@@ -103,9 +103,14 @@ final class RunnerWorker {
                     limit.release();
                     throw e;
                 }
-                if (!requestOne()) {
-                    global.release();
-                    limit.release();
+                boolean started = false;
+                try {
+                    started = requestOne();
+                } finally {
+                    if (!started) {
+                        global.release();
+                        limit.release();
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -115,21 +120,23 @@ final class RunnerWorker {
 
     /** Asks for one job; true when one started (it then owns the two slots). */
     private boolean requestOne() throws InterruptedException {
+        resetTokenIfDue();
+        RunnerEntry entry = this.entry;
         var request = new JobRequest(entry.token(), settings.systemId(), client.lastUpdate().orElse(null), settings.info(), Map.of());
         switch (client.requestJob(request)) {
             case Replies.JobResponse.Assigned a -> {
-                forbidden = 0;
+                forbidden.set(0);
                 start(a);
                 return true;
             }
             case Replies.JobResponse.NoJob n -> {
-                forbidden = 0;
+                forbidden.set(0);
                 pause(settings.checkInterval());
             }
             case Replies.JobResponse.Forbidden f -> {
                 settings.log().accept("runner " + entry.shortToken() + ": jobs/request forbidden (is the runner token valid?)");
-                if (++forbidden >= UNHEALTHY_REQUESTS_LIMIT) {
-                    forbidden = 0;
+                if (forbidden.incrementAndGet() >= UNHEALTHY_REQUESTS_LIMIT) {
+                    forbidden.set(0);
                     pause(settings.unhealthyInterval());
                 } else {
                     pause(settings.checkInterval());
@@ -143,7 +150,24 @@ final class RunnerWorker {
         return false;
     }
 
+    /** gitlab-runner resets its token once 75 % of its lifetime has passed; the new one is saved by the caller. */
+    private synchronized void resetTokenIfDue() throws InterruptedException {
+        var expiry = entry.tokenExpiry();
+        if (expiry.isEmpty() || !expiry.get().resetDue(java.time.Instant.now())) {
+            return;
+        }
+        try {
+            var reply = client.resetToken(entry.token());
+            var now = java.time.Instant.now();
+            entry = entry.withToken(reply.token(), TokenExpiry.of(now, reply.tokenExpiresAt()));
+            settings.onTokenReset().accept(entry);
+        } catch (ApiException e) {
+            settings.log().accept("runner " + entry.shortToken() + ": token reset failed: " + e.getMessage());
+        }
+    }
+
     private void start(Replies.JobResponse.Assigned assigned) {
+        RunnerEntry entry = this.entry;
         int id = ids.take();
         Thread t = Thread.ofVirtual().name("job-" + assigned.job().id()).unstarted(() -> {
             JobSession session = null;

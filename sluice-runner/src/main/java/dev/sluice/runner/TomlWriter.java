@@ -21,9 +21,11 @@ final class TomlWriter {
             key(out, "  ", "url", quote(r.url()));
             key(out, "  ", "id", Long.toString(r.id()));
             key(out, "  ", "token", quote(r.token()));
-            if (r.tokenExpiresAt() != null) {
-                key(out, "  ", "token_expires_at", quote(r.tokenExpiresAt()));
-            }
+            r.tokenExpiry().ifPresent(t -> {
+                // bare TOML datetimes, as gitlab-runner writes them (it decodes them into time.Time)
+                key(out, "  ", "token_obtained_at", t.obtainedAt().toString());
+                key(out, "  ", "token_expires_at", t.expiresAt().toString());
+            });
             key(out, "  ", "executor", quote(r.executor()));
             key(out, "  ", "limit", Integer.toString(r.limit()));
             key(out, "  ", "request_concurrency", Integer.toString(r.requestConcurrency()));

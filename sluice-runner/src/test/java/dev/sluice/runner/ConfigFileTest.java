@@ -63,6 +63,7 @@ class ConfigFileTest {
         assertThat(r.docker().image()).contains("alpine:3.20");
         assertThat(r.docker().pullPolicy()).containsExactly("always", "if-not-present");
         assertThat(r.shortToken()).isEqualTo("abcdefgh");
+        assertThat(r.tokenExpiry()).as("Go's zero time: the token never expires").isEmpty();
         RunnerEntry defaults = c.runners().get(1);
         assertThat(defaults.executor()).isEqualTo("shell");
         assertThat(defaults.requestConcurrency()).isEqualTo(1);
@@ -72,7 +73,8 @@ class ConfigFileTest {
 
     @Test
     void writtenConfigReadsBackTheSame(@TempDir Path dir) throws Exception {
-        var entry = new RunnerEntry("a \"quoted\" name", "http://x", 3, "glrt-t", "2030-01-01T00:00:00Z", "docker", 1, 2, 100,
+        var expiry = new TokenExpiry(java.time.Instant.parse("2029-01-01T00:00:00Z"), java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        var entry = new RunnerEntry("a \"quoted\" name", "http://x", 3, "glrt-t", Optional.of(expiry), "docker", 1, 2, 100,
                 Optional.of(Path.of("/b")), Optional.of(Path.of("/c")), List.of("X=y"),
                 new RunnerEntry.DockerSettings(Optional.of("unix:///d.sock"), Optional.of("alpine"), List.of("never"), true), true);
         var config = new RunnerConfig(3, Duration.ofSeconds(5), Duration.ofSeconds(7), List.of(entry, RunnerEntry.of("http://y", 0, "tok", "shell")));

@@ -85,7 +85,7 @@ class RegistrationTest {
         assertThat(body.token()).isEqualTo("glrt-abc");
         assertThat(body.systemId()).isEqualTo("s_0123456789ab");
         assertThat(entry.id()).isEqualTo(34);
-        assertThat(entry.tokenExpiresAt()).isEqualTo("2030-01-01T00:00:00Z");
+        assertThat(entry.tokenExpiry().orElseThrow().expiresAt()).isEqualTo(java.time.Instant.parse("2030-01-01T00:00:00Z"));
     }
 
     @Test

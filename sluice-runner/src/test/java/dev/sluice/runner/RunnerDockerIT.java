@@ -51,7 +51,7 @@ class RunnerDockerIT {
         server.enqueue(new JobPayload(shell.id(), shell.token(), shell.allowGitFetch(), shell.jobInfo(), null, shell.runnerInfo(),
                 shell.variables(), shell.steps(), new Image(BUSYBOX, "", null, null, null, null, null, Map.of()), List.of(),
                 List.of(), List.of(), List.of(), List.of(), shell.features(), Map.of()));
-        agent = TestJobs.agent(server.url(), work, 1, e -> new RunnerEntry(e.name(), e.url(), e.id(), e.token(), null, "docker",
+        agent = TestJobs.agent(server.url(), work, 1, e -> new RunnerEntry(e.name(), e.url(), e.id(), e.token(), Optional.empty(), "docker",
                 0, 1, 0, Optional.empty(), Optional.empty(), List.of(), docker, false), Duration.ofSeconds(10));
         Await.until("the docker job to finish", Duration.ofSeconds(90), () -> server.finalUpdate(201).isPresent());
 

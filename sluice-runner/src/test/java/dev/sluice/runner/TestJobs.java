@@ -21,6 +21,9 @@ import java.util.function.UnaryOperator;
 final class TestJobs {
 
     /** A keep-alive every 100 ms: a silent script learns of a cancel from it, as with gitlab-runner after 30 s. */
+    /** Entries whose token the agents of these tests reset, newest last. */
+    static final java.util.List<RunnerEntry> tokenResets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     static final Timing FAST = new Timing(Duration.ofMillis(25), Duration.ofMillis(100), 5, Duration.ofMillis(100));
 
     private TestJobs() {
@@ -55,7 +58,7 @@ final class TestJobs {
         var config = new RunnerConfig(concurrent, Duration.ofMillis(20), shutdownTimeout,
                 List.of(entry.apply(RunnerEntry.of(url, 1, "glrt-testtoken", "shell"))));
         var options = new RunnerAgent.Options(workDir, VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", FAST,
-                RegistrationTest.FAST, Duration.ofMillis(200), m -> { });
+                RegistrationTest.FAST, Duration.ofMillis(200), m -> { }, tokenResets::add);
         var agent = new RunnerAgent(config, options);
         agent.start();
         return agent;
