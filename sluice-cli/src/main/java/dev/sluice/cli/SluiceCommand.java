@@ -34,10 +34,15 @@ final class SluiceCommand implements Runnable {
     static CommandLine commandLine(Terminal terminal) {
         var bench = new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchCompileCommand(terminal));
+        var runner = new CommandLine(new RunnerCommand())
+                .addSubcommand(new RunnerRegisterCommand(terminal))
+                .addSubcommand(new RunnerRunCommand(terminal))
+                .addSubcommand(new RunnerUnregisterCommand(terminal));
         var cli = new CommandLine(new SluiceCommand())
                 .addSubcommand(new LintCommand(terminal))
                 .addSubcommand(new ConfigCommand(terminal))
                 .addSubcommand(new RunCommand(terminal))
+                .addSubcommand(runner)
                 .addSubcommand(bench);
         var failures = new Failures();
         cli.setOut(terminal.out());

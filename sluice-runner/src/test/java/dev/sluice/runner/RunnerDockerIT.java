@@ -46,7 +46,7 @@ class RunnerDockerIT {
     @Test
     void aDockerJobRunsInItsImageAndReportsItsExitCode() throws Exception {
         var docker = new RunnerEntry.DockerSettings(Optional.of(dockerHost()), Optional.of(BUSYBOX), List.of("if-not-present"), false);
-        JobPayload shell = TestJobs.shell(201, List.of("echo \"$(busybox | head -1)\"", "echo \"project dir $CI_PROJECT_DIR\"", "exit 4"),
+        JobPayload shell = TestJobs.shell(201, List.of("echo \"$(busybox | sed -n 1p)\"", "echo \"project dir $CI_PROJECT_DIR\"", "exit 4"),
                 List.of("echo after $CI_JOB_STATUS"));
         server.enqueue(new JobPayload(shell.id(), shell.token(), shell.allowGitFetch(), shell.jobInfo(), null, shell.runnerInfo(),
                 shell.variables(), shell.steps(), new Image(BUSYBOX, "", null, null, null, null, null, Map.of()), List.of(),

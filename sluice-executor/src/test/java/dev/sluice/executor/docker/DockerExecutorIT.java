@@ -96,7 +96,7 @@ class DockerExecutorIT {
 
     @Test
     void jobWithoutImageUsesTheDefaultImage() {
-        var outcome = docker.run(JobSpec.builder(5, "plain").script("busybox | head -1").build());
+        var outcome = docker.run(JobSpec.builder(5, "plain").script("busybox | sed -n 1p").build());
         assertThat(outcome.succeeded()).as(docker.plain()).isTrue();
         assertThat(docker.plain()).contains("Using Docker executor with image " + DockerJobs.BUSYBOX).contains("BusyBox v");
     }
