@@ -49,7 +49,7 @@ class RunDockerIT {
         CliRun run = repo.run("--no-color", "--executor", "docker", "--docker-image", IMAGE, "--pull-policy", "never");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("build > dir /builds/").contains("test  > from-container")
+        assertThat(run.out()).contains("build > dir /builds/gcl/test-project").contains("test  > from-container")
                 .doesNotContain("is not used: the shell executor");
     }
 

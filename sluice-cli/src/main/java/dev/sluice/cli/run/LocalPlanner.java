@@ -99,7 +99,8 @@ public final class LocalPlanner {
                 Map<String, String> globals = new LinkedHashMap<>();
                 definition.variables().forEach(v -> globals.put(v.name(), created.globalVariables().getOrDefault(v.name(), v.value())));
                 created.globalVariables().forEach(globals::putIfAbsent);
-                var runContext = new RunContext(predefined, globals, rawGlobals, outer, source.project().name(),
+                // GitLab: CI_PROJECT_DIR is <builds>/<namespace>/<project>
+                var runContext = new RunContext(predefined, globals, rawGlobals, outer, source.project().path(),
                         JobSpec.DEFAULT_TIMEOUT, "", files::cacheKey);
                 yield new Ready(input, runContext, compiled.warnings());
             }
