@@ -12,7 +12,7 @@ import java.util.Map;
  * arguments and environment, exit code, each job's final status, and the lines each job printed
  * ({@code $ cmd} echoes and {@code > output} lines, in order).
  */
-record GclRun(String caseName, String caseDir, List<String> args, Map<String, String> env, int exitCode,
+record GclRun(String caseName, String test, String caseDir, List<String> args, Map<String, String> env, int exitCode,
               Map<String, String> jobs, Map<String, List<String>> lines) {
 
     static List<GclRun> of(JsonNode expected) {
@@ -27,7 +27,7 @@ record GclRun(String caseName, String caseDir, List<String> args, Map<String, St
             int cwd = args.indexOf("--cwd");
             String dir = cwd >= 0 ? args.get(cwd + 1).replaceFirst("^tests/test-cases/", "").replaceAll("/$", "")
                     : expected.get("case").asText();
-            out.add(new GclRun(expected.get("case").asText(), dir, args, env, run.get("exit_code").asInt(), jobs,
+            out.add(new GclRun(expected.get("case").asText(), run.path("test").asText(""), dir, args, env, run.get("exit_code").asInt(), jobs,
                     jobLines(run.get("stdout").asText(), jobs.keySet())));
         }
         return out;
