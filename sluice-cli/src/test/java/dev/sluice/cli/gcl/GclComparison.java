@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -56,19 +55,73 @@ final class GclComparison {
         return out;
     }
 
+    /**
+     * The echoed commands must be the same, in order; between two of them, the reference's output lines
+     * must appear in Sluice's, in order. Sluice may have more: the reference recorded only the tool's
+     * stdout, where a job's stderr never went, while a job log (GitLab's and Sluice's) holds both.
+     */
     private static java.util.Optional<String> lineDifference(String job, List<String> want, List<String> got) {
-        List<String> w = want.stream().map(String::stripTrailing).toList();
-        List<String> g = got.stream().map(String::stripTrailing).toList();
-        if (w.equals(g)) {
-            return java.util.Optional.empty();
+        List<List<String>> w = blocks(want);
+        List<List<String>> g = blocks(got);
+        for (int i = 0; i < Math.max(w.size(), g.size()); i++) {
+            if (i >= w.size() || i >= g.size() || !w.get(i).getFirst().equals(g.get(i).getFirst())) {
+                return java.util.Optional.of("job '" + job + "' command " + i + ": expected "
+                        + (i < w.size() ? "'" + w.get(i).getFirst() + "'" : "no more commands") + ", Sluice "
+                        + (i < g.size() ? "'" + g.get(i).getFirst() + "'" : "no more commands"));
+            }
+            var missing = notInOrder(w.get(i), g.get(i));
+            if (missing.isPresent()) {
+                return java.util.Optional.of("job '" + job + "' after '" + w.get(i).getFirst() + "': expected '"
+                        + missing.get() + "', Sluice printed " + g.get(i).subList(1, g.get(i).size()));
+            }
         }
-        int i = 0;
-        while (i < w.size() && i < g.size() && Objects.equals(w.get(i), g.get(i))) {
-            i++;
+        return java.util.Optional.empty();
+    }
+
+    /** Lines grouped by command: each block starts with its {@code $ cmd} (or "" for output before any). */
+    private static List<List<String>> blocks(List<String> lines) {
+        List<List<String>> out = new ArrayList<>();
+        for (String raw : lines) {
+            String line = normalise(raw);
+            if (line.startsWith("$") || out.isEmpty()) {
+                out.add(new ArrayList<>(List.of(line.startsWith("$") ? line : "")));
+            }
+            if (!line.startsWith("$")) {
+                out.getLast().add(line);
+            }
         }
-        return java.util.Optional.of("job '" + job + "' line " + (i + 1) + ": expected "
-                + (i < w.size() ? "'" + w.get(i) + "'" : "no more lines") + ", Sluice "
-                + (i < g.size() ? "'" + g.get(i) + "'" : "no more lines") + " (" + w.size() + " vs " + g.size() + " lines)");
+        return out;
+    }
+
+    private static java.util.Optional<String> notInOrder(List<String> want, List<String> got) {
+        int j = 1;
+        for (String line : want.subList(1, want.size())) {
+            while (j < got.size() && !got.get(j).equals(line)) {
+                j++;
+            }
+            if (j == got.size()) {
+                return java.util.Optional.of(line);
+            }
+            j++;
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern LS_LONG = java.util.regex.Pattern.compile(
+            "> ([-dlcbps])[rwxsStT-]{9}[.+@]?\\s+\\d+\\s+\\S+\\s+\\S+\\s+\\d+\\s+\\w{3}\\s+\\d+\\s+(\\d\\d:\\d\\d|\\d{4})\\s(.*)");
+    private static final java.util.regex.Pattern LS_TOTAL = java.util.regex.Pattern.compile("> total \\d+");
+
+    /**
+     * Trailing blanks dropped; {@code ls -l} lines reduced to type and name: modes, owners, sizes and dates
+     * belong to the machine and the moment of the recording (umask, file system, clock), not to the pipeline.
+     */
+    static String normalise(String line) {
+        String s = line.stripTrailing();
+        var ls = LS_LONG.matcher(s);
+        if (ls.matches()) {
+            return "> " + ls.group(1) + " " + ls.group(3);
+        }
+        return LS_TOTAL.matcher(s).matches() ? "> total" : s;
     }
 
     /** gitlab-ci-local's {@code skipped} (rules, when: never) and {@code not_run} are both jobs that did not run. */

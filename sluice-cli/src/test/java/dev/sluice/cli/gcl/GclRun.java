@@ -15,6 +15,8 @@ import java.util.Map;
 record GclRun(String caseName, String test, String caseDir, List<String> args, Map<String, String> env, int exitCode,
               Map<String, String> jobs, Map<String, List<String>> lines) {
 
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("^\\[[^\\]]*] ");
+
     static List<GclRun> of(JsonNode expected) {
         List<GclRun> out = new ArrayList<>();
         for (JsonNode run : expected.get("runs")) {
@@ -23,7 +25,14 @@ record GclRun(String caseName, String test, String caseDir, List<String> args, M
             Map<String, String> env = new LinkedHashMap<>();
             run.get("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
             Map<String, String> jobs = new LinkedHashMap<>();
-            run.get("jobs").forEach(j -> jobs.put(j.get("name").asText(), j.get("status").asText()));
+            run.get("jobs").forEach(j -> {
+                // --timestamps prefixes names ("[ 1.03 s] build-job"); the recorder also kept them unprefixed, as not_run
+                String name = TIMESTAMP.matcher(j.get("name").asText()).replaceFirst("");
+                String status = j.get("status").asText();
+                if (!status.equals("not_run") || !jobs.containsKey(name)) {
+                    jobs.put(name, status);
+                }
+            });
             int cwd = args.indexOf("--cwd");
             String dir = cwd >= 0 ? args.get(cwd + 1).replaceFirst("^tests/test-cases/", "").replaceAll("/$", "")
                     : expected.get("case").asText();
@@ -38,7 +47,8 @@ record GclRun(String caseName, String test, String caseDir, List<String> args, M
         List<String> names = new ArrayList<>(jobNames);
         names.sort(Comparator.comparingInt(String::length).reversed()); // longest first: "test" vs "test: [a]"
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String line : stdout.split("\n", -1)) {
+        for (String full : stdout.split("\n", -1)) {
+            String line = TIMESTAMP.matcher(full).replaceFirst("");
             for (String name : names) {
                 if (!line.startsWith(name + " ")) {
                     continue;

@@ -84,6 +84,10 @@ class GitlabCiLocalCorpusIT {
         assertThat(rate).as("agreement rate of the compared runs").isGreaterThanOrEqualTo(REQUIRED);
     }
 
+    /**
+     * Cases run in parallel; the runs of one case run in order in one repository, as the reference's did
+     * in one case directory (a cache left by one run is there for the next).
+     */
     private List<Result> replay(Path corpus, List<GclRun> runs, KnownDeviations known) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(POOL, r -> {
             Thread t = new Thread(r, "gcl-corpus");
@@ -91,34 +95,55 @@ class GitlabCiLocalCorpusIT {
             return t;
         });
         try {
-            List<CompletableFuture<Result>> futures = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                GclRun run = runs.get(i);
-                Path dir = tmp.resolve(String.format("%03d-%s", i, run.caseDir().replace('/', '_')));
-                futures.add(CompletableFuture.supplyAsync(() -> replay(corpus, run, dir, known), pool)
-                        .completeOnTimeout(null, RUN_TIMEOUT.toSeconds() * 4, TimeUnit.SECONDS));
+            Map<String, List<GclRun>> byCase = new LinkedHashMap<>();
+            runs.forEach(r -> byCase.computeIfAbsent(r.caseName(), k -> new ArrayList<>()).add(r));
+            List<CompletableFuture<List<Result>>> futures = new ArrayList<>();
+            for (var c : byCase.entrySet()) {
+                Path dir = tmp.resolve(c.getKey());
+                futures.add(CompletableFuture.supplyAsync(() -> replayCase(corpus, c.getValue(), dir, known), pool));
             }
             List<Result> out = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                Result r = futures.get(i).join();
-                out.add(r != null ? r : judged(runs.get(i), List.of("did not finish"), known));
-            }
+            futures.forEach(f -> out.addAll(f.join()));
             return out;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Result replay(Path corpus, GclRun run, Path dir, KnownDeviations known) {
+    private static List<Result> replayCase(Path corpus, List<GclRun> runs, Path dir, KnownDeviations known) {
+        List<Result> out = new ArrayList<>();
+        Path repo = null;
+        Map<String, String> repoEnv = null;
+        for (int i = 0; i < runs.size(); i++) {
+            GclRun run = runs.get(i);
+            Path runDir = dir.resolve("run-" + i);
+            if (repo == null || !run.env().equals(repoEnv) || !run.caseDir().equals(runs.get(i - 1).caseDir())) {
+                repo = runDir.resolve("repo");
+                repoEnv = run.env();
+            }
+            out.add(replay(corpus, run, repo, runDir, known));
+        }
+        return out;
+    }
+
+    private static Result replay(Path corpus, GclRun run, Path repo, Path dir, KnownDeviations known) {
         var translation = GclArgs.translate(run.args(), run.env());
         if (translation.args().isEmpty()) {
             return new Result(run, Verdict.APART, translation.apart(), List.of());
         }
         try {
-            Path repo = dir.resolve("repo");
-            GclRepo.create(corpus.resolve("cases").resolve(run.caseDir()), repo, run.env());
+            Path caseDir = corpus.resolve("cases").resolve(run.caseDir());
+            var projectFiles = GclProjectFiles.read(caseDir, run.args());
+            if (projectFiles.apart().isPresent()) {
+                return new Result(run, Verdict.APART, projectFiles.apart().get(), List.of());
+            }
+            Files.createDirectories(dir);
+            if (!Files.exists(repo)) {
+                GclRepo.create(caseDir, repo, run.env());
+            }
             Path report = dir.resolve("report.json");
             List<String> args = new ArrayList<>(translation.args().get());
+            args.addAll(1, projectFiles.args()); // the command line's --variable come later and win
             args.addAll(List.of("--no-color", "--report", report.toString()));
             var sluice = CompletableFuture.supplyAsync(() -> InProcessSluice.run(repo, args), daemonThread());
             InProcessSluice result;

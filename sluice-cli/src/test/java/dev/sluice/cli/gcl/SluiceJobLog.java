@@ -26,6 +26,10 @@ final class SluiceJobLog {
         List<String> out = new ArrayList<>();
         boolean inScript = false;
         for (String raw : log.split("\n", -1)) {
+            if (inScript && raw.startsWith(ECHO)) { // an echoed command may itself mention a section marker
+                out.add(ANSI.matcher(raw).replaceAll("").replace("\r", ""));
+                continue;
+            }
             var m = SECTION.matcher(raw);
             boolean marker = false;
             while (m.find()) {
@@ -39,7 +43,7 @@ final class SluiceJobLog {
                 continue;
             }
             String text = ANSI.matcher(raw).replaceAll("").replace("\r", "");
-            out.add(raw.startsWith(ECHO) ? text : "> " + text);
+            out.add("> " + text);
         }
         return out;
     }
