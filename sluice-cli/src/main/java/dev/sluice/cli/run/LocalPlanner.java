@@ -67,6 +67,19 @@ public final class LocalPlanner {
     }
 
     /**
+     * GitLab's {@code GITLAB_USER_*}: the user who started the pipeline. Locally that is the author of
+     * HEAD; the login is the local part of the e-mail, as GitLab has no username to give.
+     */
+    private static void user(Map<String, String> predefined, String name, String email) {
+        if (email.isEmpty()) {
+            return;
+        }
+        predefined.put("GITLAB_USER_NAME", name);
+        predefined.put("GITLAB_USER_EMAIL", email);
+        predefined.put("GITLAB_USER_LOGIN", email.contains("@") ? email.substring(0, email.indexOf('@')) : email);
+    }
+
+    /**
      * @param outer     project-level (variables file) then pipeline variables, lowest first
      * @param selection narrows the planned jobs (named jobs), given the stages in order; identity for all
      */
@@ -75,6 +88,7 @@ public final class LocalPlanner {
         Map<String, String> predefined = new LinkedHashMap<>(
                 PredefinedVariables.pipeline(source.project(), source.commit(), context, pipelineId, pipelineId, createdAt));
         predefined.put("CI_CONFIG_PATH", configPath);
+        user(predefined, source.commit().authorName(), source.commit().authorEmail());
         Map<String, String> outerValues = new LinkedHashMap<>();
         outer.forEach(v -> outerValues.put(v.key(), v.value()));
         Map<String, String> known = new LinkedHashMap<>(predefined);
