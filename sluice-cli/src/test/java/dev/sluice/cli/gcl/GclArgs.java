@@ -14,15 +14,14 @@ final class GclArgs {
 
     /** Options of gitlab-ci-local that mean nothing to Sluice (presentation, its state, its shell isolation). */
     private static final Set<String> IGNORED_FLAGS = Set.of("--shell-isolation", "--no-shell-isolation", "--no-color",
-            "--shell-executor-no-image", "--no-shell-executor-no-image", "--timestamps", "--json-schema-validation",
-            "--force-shell-executor", "--no-artifacts-to-source", "--no-needs",
-            "--mount-cache");
+            "--shell-executor-no-image", "--timestamps", "--json-schema-validation",
+            "--force-shell-executor", "--no-artifacts-to-source", "--no-needs");
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("--state-dir", "--max-job-name-padding", "--home",
             "--cwd", "--ignore-schema-paths", "--ignores-file", "--pull-policy", "--default-image");
     private static final Set<String> OWN_FEATURES = Set.of("--preview", "--list-csv", "--completion",
             "--get-yargs-completions", "--list", "--list-json", "--list-all",
             // its own stores of project variables, its container runtime, its job filters GitLab has no form of
-            "--home", "--validate-dependency-chain", "--container-executable", "--container-emulate", "--unset-variable", "--stage");
+            "--home", "--validate-dependency-chain", "--mount-cache", "--no-shell-executor-no-image", "--container-executable", "--container-emulate", "--unset-variable", "--stage");
 
     /** Sluice's arguments, or empty with the reason the run is counted apart. */
     record Translation(Optional<List<String>> args, String apart) {

@@ -17,6 +17,8 @@ record GclRun(String caseName, String test, String caseDir, List<String> args, M
 
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("^\\[[^\\]]*] ");
 
+    private static final String HEARTBEAT = "> still running...";
+
     static List<GclRun> of(JsonNode expected) {
         List<GclRun> out = new ArrayList<>();
         for (JsonNode run : expected.get("runs")) {
@@ -54,6 +56,9 @@ record GclRun(String caseName, String test, String caseDir, List<String> args, M
                     continue;
                 }
                 String rest = line.substring(name.length()).stripLeading();
+                if (rest.equals(HEARTBEAT)) {
+                    break; // gitlab-ci-local's own notice for a silent job, not a line the job printed
+                }
                 if (rest.startsWith("$ ") || rest.startsWith("> ") || rest.equals(">") || rest.equals("$")) {
                     out.computeIfAbsent(name, k -> new ArrayList<>()).add(rest);
                 }
