@@ -322,6 +322,33 @@ class RunCommandIT {
     }
 
     @Test
+    void needsBringsTheEarlierStagesOfAStageJobAndOnlyTheMatrixInstancesSelected() {
+        repo.write(".gitlab-ci.yml", """
+                stages: [build, test]
+                build:
+                  stage: build
+                  parallel:
+                    matrix:
+                      - CLOUD: [aws, gcp]
+                  script: echo "building $CLOUD"
+                report:
+                  stage: test
+                  script: echo reporting
+                test-aws:
+                  stage: test
+                  needs: [{job: build, parallel: {matrix: [{CLOUD: aws}]}}]
+                  script: echo testing aws
+                """).commit("first");
+
+        CliRun stageJob = repo.run("--no-color", "--needs", "report");
+        CliRun matrixNeed = repo.run("--no-color", "--needs", "test-aws");
+
+        assertThat(stageJob.out()).as("a job without needs waits for, so needs, every earlier stage")
+                .contains("building aws").contains("building gcp").contains("reporting").doesNotContain("testing aws");
+        assertThat(matrixNeed.out()).contains("building aws").contains("testing aws").doesNotContain("building gcp");
+    }
+
+    @Test
     void invalidConfigurationPrintsDiagnosticsAndExitsOne() {
         repo.write(".gitlab-ci.yml", """
                 build:

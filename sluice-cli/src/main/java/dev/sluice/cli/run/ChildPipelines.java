@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Child pipelines of a local run ({@code trigger:include} of local files): compiled and planned like
@@ -74,7 +73,7 @@ public final class ChildPipelines {
             return notMade(console, trigger, "no such file: " + path);
         }
         var outcome = planner.plan(path, config, context, id, outer,
-                parent.services().clock().instant(), UnaryOperator.identity());
+                parent.services().clock().instant(), (stages, jobs) -> jobs);
         return switch (outcome) {
             case LocalPlanner.Ready ready -> new Made.Created(
                     new Dispatcher(ready.input(), ready.context(), parent.services(), parent.jobLabel(trigger.name())));

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Compiles and plans one pipeline of a local run (the top one or a child): predefined variables
@@ -67,14 +67,28 @@ public final class LocalPlanner {
     }
 
     /**
+     * GitLab's {@code GITLAB_USER_*}: the user who started the pipeline. Locally that is the author of
+     * HEAD; the login is the local part of the e-mail, as GitLab has no username to give.
+     */
+    private static void user(Map<String, String> predefined, String name, String email) {
+        if (email.isEmpty()) {
+            return;
+        }
+        predefined.put("GITLAB_USER_NAME", name);
+        predefined.put("GITLAB_USER_EMAIL", email);
+        predefined.put("GITLAB_USER_LOGIN", email.contains("@") ? email.substring(0, email.indexOf('@')) : email);
+    }
+
+    /**
      * @param outer     project-level (variables file) then pipeline variables, lowest first
-     * @param selection narrows the planned jobs (named jobs); identity for all
+     * @param selection narrows the planned jobs (named jobs), given the stages in order; identity for all
      */
     public Outcome plan(String configPath, String text, TriggerContext context, long pipelineId, List<JobVariable> outer,
-                        Instant createdAt, UnaryOperator<List<PlannedJob>> selection) {
+                        Instant createdAt, BiFunction<List<String>, List<PlannedJob>, List<PlannedJob>> selection) {
         Map<String, String> predefined = new LinkedHashMap<>(
                 PredefinedVariables.pipeline(source.project(), source.commit(), context, pipelineId, pipelineId, createdAt));
         predefined.put("CI_CONFIG_PATH", configPath);
+        user(predefined, source.commit().authorName(), source.commit().authorEmail());
         Map<String, String> outerValues = new LinkedHashMap<>();
         outer.forEach(v -> outerValues.put(v.key(), v.value()));
         Map<String, String> known = new LinkedHashMap<>(predefined);
@@ -92,7 +106,7 @@ public final class LocalPlanner {
             case PlanResult.Failed f -> new Failed(f.errors());
             case PlanResult.Created created -> {
                 boolean cancelOnFailure = created.autoCancel().onJobFailure().map("all"::equals).orElse(false);
-                var input = new PipelineInput(pipelineId, pipelineId, created.stages(), selection.apply(created.jobs()),
+                var input = new PipelineInput(pipelineId, pipelineId, created.stages(), selection.apply(created.stages(), created.jobs()),
                         createdAt, PipelineSettings.DEFAULT.withCancelOnJobFailure(cancelOnFailure));
                 var rawGlobals = definition.variables().stream().filter(v -> !v.expand()).map(Variable::name)
                         .collect(java.util.stream.Collectors.toSet());

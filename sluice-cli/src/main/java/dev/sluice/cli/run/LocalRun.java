@@ -79,7 +79,7 @@ public final class LocalRun implements AutoCloseable {
         options.variables().forEach((k, v) -> outer.add(JobVariable.of(k, v)));
         var planner = new LocalPlanner(source);
         var outcome = planner.plan(display, text, source.context(), id, outer, Clock.systemUTC().instant(),
-                jobs -> NamedJobs.select(jobs, options.jobs(), options.needs()));
+                (stages, jobs) -> NamedJobs.select(stages, jobs, options.jobs(), options.needs()));
         Set<String> manual = new HashSet<>(options.manual());
         if (outcome instanceof LocalPlanner.Ready ready) {
             List<String> unknown = options.manual().stream()

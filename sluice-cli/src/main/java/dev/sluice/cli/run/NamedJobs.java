@@ -1,6 +1,5 @@
 package dev.sluice.cli.run;
 
-import dev.sluice.config.model.Need;
 import dev.sluice.engine.PlannedJob;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,9 +11,11 @@ import java.util.Set;
 
 /**
  * {@code sluice run JOB...}: only the named jobs (a {@code parallel} job's name selects all its
- * instances), with {@code --needs} also everything they need, transitively through {@code needs}
- * and {@code dependencies}. Needs on jobs left out are dropped, so a named job never waits for a job
- * that will not run. Named jobs keep their stage order among themselves.
+ * instances), with {@code --needs} also everything they need, transitively: the jobs their
+ * {@code needs} name (only the instances a {@code needs:parallel:matrix} selects) and their
+ * {@code dependencies}; a job without {@code needs} waits for every job of the earlier stages, so it
+ * needs them all. Needs on jobs left out are dropped, so a named job never waits for a job that will
+ * not run. Named jobs keep their stage order among themselves.
  */
 public final class NamedJobs {
 
@@ -22,7 +23,7 @@ public final class NamedJobs {
     }
 
     /** @throws IllegalArgumentException naming the jobs the plan does not have */
-    public static List<PlannedJob> select(List<PlannedJob> planned, List<String> names, boolean withNeeds) {
+    public static List<PlannedJob> select(List<String> stages, List<PlannedJob> planned, List<String> names, boolean withNeeds) {
         if (names.isEmpty()) {
             return planned;
         }
@@ -31,13 +32,21 @@ public final class NamedJobs {
             throw new IllegalArgumentException("not in the pipeline for this ref and source: " + String.join(", ", unknown));
         }
         Set<String> chosen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(names);
+        Deque<PlannedJob> todo = new ArrayDeque<>();
+        planned.stream().filter(j -> names.stream().anyMatch(n -> named(j, n))).forEach(todo::add);
         while (!todo.isEmpty()) {
-            String name = todo.pop();
-            for (PlannedJob job : planned) {
-                if (named(job, name) && chosen.add(job.name()) && withNeeds) {
-                    job.needs().orElse(List.of()).stream().filter(Need::isLocal).map(Need::job).forEach(todo::add);
-                    job.definition().dependencies().orElse(List.of()).forEach(todo::add);
+            PlannedJob job = todo.pop();
+            if (!chosen.add(job.name()) || !withNeeds) {
+                continue;
+            }
+            List<String> dependencies = job.definition().dependencies().orElse(List.of());
+            int stage = stages.indexOf(job.definition().stage());
+            for (PlannedJob other : planned) {
+                boolean needed = job.needs().map(needs -> needs.stream().anyMatch(n -> n.names(other.definition())))
+                        .orElse(stages.indexOf(other.definition().stage()) < stage)
+                        || dependencies.stream().anyMatch(d -> named(other, d));
+                if (needed) {
+                    todo.add(other);
                 }
             }
         }
@@ -45,7 +54,7 @@ public final class NamedJobs {
         for (PlannedJob job : planned) {
             if (chosen.contains(job.name())) {
                 out.add(job.withNeeds(job.needs().map(needs -> needs.stream()
-                        .filter(n -> !n.isLocal() || planned.stream().anyMatch(j -> chosen.contains(j.name()) && named(j, n.job())))
+                        .filter(n -> !n.isLocal() || planned.stream().anyMatch(j -> chosen.contains(j.name()) && n.names(j.definition())))
                         .toList())));
             }
         }

@@ -14,13 +14,14 @@ final class GclArgs {
 
     /** Options of gitlab-ci-local that mean nothing to Sluice (presentation, its state, its shell isolation). */
     private static final Set<String> IGNORED_FLAGS = Set.of("--shell-isolation", "--no-shell-isolation", "--no-color",
-            "--shell-executor-no-image", "--no-shell-executor-no-image", "--timestamps", "--json-schema-validation",
-            "--force-shell-executor", "--no-artifacts-to-source", "--validate-dependency-chain");
+            "--shell-executor-no-image", "--timestamps", "--json-schema-validation",
+            "--force-shell-executor", "--no-artifacts-to-source", "--no-needs");
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("--state-dir", "--max-job-name-padding", "--home",
-            "--cwd", "--ignore-schema-paths", "--ignores-file", "--pull-policy", "--default-image",
-            "--container-executable");
+            "--cwd", "--ignore-schema-paths", "--ignores-file", "--pull-policy", "--default-image");
     private static final Set<String> OWN_FEATURES = Set.of("--preview", "--list-csv", "--completion",
-            "--get-yargs-completions", "--list", "--list-json", "--list-all");
+            "--get-yargs-completions", "--list", "--list-json", "--list-all",
+            // its own stores of project variables, its container runtime, its job filters GitLab has no form of
+            "--home", "--validate-dependency-chain", "--mount-cache", "--no-shell-executor-no-image", "--container-executable", "--container-emulate", "--unset-variable", "--stage");
 
     /** Sluice's arguments, or empty with the reason the run is counted apart. */
     record Translation(Optional<List<String>> args, String apart) {
@@ -44,7 +45,11 @@ final class GclArgs {
                 continue;
             }
             switch (a) {
-                case "--file", "--variable", "--manual", "--concurrency", "--variables-file", "--input" -> {
+                case "--manual" -> {
+                    out.add(a);
+                    out.add(GclNames.toSluice(gcl.get(++i)));
+                }
+                case "--file", "--variable", "--concurrency", "--variables-file", "--input" -> {
                     out.add(a);
                     out.add(gcl.get(++i));
                 }
@@ -57,13 +62,13 @@ final class GclArgs {
                     if (a.startsWith("-")) {
                         return new Translation(Optional.empty(), "gitlab-ci-local option " + a + " has no Sluice equivalent");
                     }
-                    out.add(a);
+                    out.add(GclNames.toSluice(a));
                 }
             }
         }
         env.forEach((k, v) -> {
             if (k.equals("GCL_VARIABLE")) {
-                for (String kv : v.split(" ")) {
+                for (String kv : v.split(";")) { // gitlab-ci-local splits GCL_VARIABLE on ';'
                     out.add("--variable");
                     out.add(kv);
                 }

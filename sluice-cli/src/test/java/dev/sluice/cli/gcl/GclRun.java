@@ -12,8 +12,12 @@ import java.util.Map;
  * arguments and environment, exit code, each job's final status, and the lines each job printed
  * ({@code $ cmd} echoes and {@code > output} lines, in order).
  */
-record GclRun(String caseName, String caseDir, List<String> args, Map<String, String> env, int exitCode,
+record GclRun(String caseName, String test, String caseDir, List<String> args, Map<String, String> env, int exitCode,
               Map<String, String> jobs, Map<String, List<String>> lines) {
+
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("^\\[[^\\]]*] ");
+
+    private static final String HEARTBEAT = "> still running...";
 
     static List<GclRun> of(JsonNode expected) {
         List<GclRun> out = new ArrayList<>();
@@ -23,11 +27,18 @@ record GclRun(String caseName, String caseDir, List<String> args, Map<String, St
             Map<String, String> env = new LinkedHashMap<>();
             run.get("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
             Map<String, String> jobs = new LinkedHashMap<>();
-            run.get("jobs").forEach(j -> jobs.put(j.get("name").asText(), j.get("status").asText()));
+            run.get("jobs").forEach(j -> {
+                // --timestamps prefixes names ("[ 1.03 s] build-job"); the recorder also kept them unprefixed, as not_run
+                String name = TIMESTAMP.matcher(j.get("name").asText()).replaceFirst("");
+                String status = j.get("status").asText();
+                if (!status.equals("not_run") || !jobs.containsKey(name)) {
+                    jobs.put(name, status);
+                }
+            });
             int cwd = args.indexOf("--cwd");
             String dir = cwd >= 0 ? args.get(cwd + 1).replaceFirst("^tests/test-cases/", "").replaceAll("/$", "")
                     : expected.get("case").asText();
-            out.add(new GclRun(expected.get("case").asText(), dir, args, env, run.get("exit_code").asInt(), jobs,
+            out.add(new GclRun(expected.get("case").asText(), run.path("test").asText(""), dir, args, env, run.get("exit_code").asInt(), jobs,
                     jobLines(run.get("stdout").asText(), jobs.keySet())));
         }
         return out;
@@ -38,12 +49,16 @@ record GclRun(String caseName, String caseDir, List<String> args, Map<String, St
         List<String> names = new ArrayList<>(jobNames);
         names.sort(Comparator.comparingInt(String::length).reversed()); // longest first: "test" vs "test: [a]"
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String line : stdout.split("\n", -1)) {
+        for (String full : stdout.split("\n", -1)) {
+            String line = TIMESTAMP.matcher(full).replaceFirst("");
             for (String name : names) {
                 if (!line.startsWith(name + " ")) {
                     continue;
                 }
                 String rest = line.substring(name.length()).stripLeading();
+                if (rest.equals(HEARTBEAT)) {
+                    break; // gitlab-ci-local's own notice for a silent job, not a line the job printed
+                }
                 if (rest.startsWith("$ ") || rest.startsWith("> ") || rest.equals(">") || rest.equals("$")) {
                     out.computeIfAbsent(name, k -> new ArrayList<>()).add(rest);
                 }

@@ -53,6 +53,10 @@ public final class RulesKeyword {
             at.wrongType(node, "an array of hashes");
             return List.of();
         }
+        if (scope == RuleScope.JOB && seq.items().isEmpty()) { // GitLab: "jobs:job rules config can't be blank"
+            at.error(seq, "blank", at.path() + " config can't be blank");
+            return List.of();
+        }
         List<YNode> items = new ArrayList<>();
         flatten(seq, 1, at, items);
         List<Rule> rules = new ArrayList<>();

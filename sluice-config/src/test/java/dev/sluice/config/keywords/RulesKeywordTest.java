@@ -27,6 +27,14 @@ class RulesKeywordTest {
     }
 
     @Test
+    void rejectsAnEmptyListOfJobRulesAsGitlabDoes() {
+        // gitlab.com: "Unable to create pipeline: job:rules config can't be blank" (firecow/gitlab-ci-local#1561)
+        var r = job("rules: []\n");
+        assertThat(r.messages()).containsExactly("1:8: error[blank]: jobs:build:rules config can't be blank");
+        assertThat(r.value).isEmpty();
+    }
+
+    @Test
     void readsEveryJobRuleKey() {
         var r = job("""
                 rules:
