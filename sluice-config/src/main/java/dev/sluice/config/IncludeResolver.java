@@ -130,10 +130,14 @@ final class IncludeResolver {
         String name;
         String text;
         if (entry.kind().equals("local")) {
-            Optional<String> read = request.files().read(location);
+            // GitLab looks the path up in the repository as written: `./x` is no file there
+            Optional<String> read = location.startsWith("./") ? Optional.empty() : request.files().read(location);
             if (read.isEmpty()) {
+                String hint = location.startsWith("./") && request.files().read(location.substring(2)).isPresent()
+                        ? " (paths start at the repository root: write `" + location.substring(2) + "`)"
+                        : DidYouMean.hint(location, request.files().list());
                 diagnostics.error(entry.pos(), "include", "include-not-found", "Local file `" + location
-                        + "` does not exist!" + DidYouMean.hint(location, request.files().list()));
+                        + "` does not exist!" + hint);
                 return Optional.empty();
             }
             name = location;

@@ -30,8 +30,12 @@ final class FileCollector {
         List<String> all = listTree(root);
         var selected = new TreeSet<String>();
         var warnings = new ArrayList<String>();
+        String rootPrefix = root.toAbsolutePath().normalize() + "/";
         for (String raw : paths) {
             String pattern = normalise(raw);
+            if (pattern.startsWith(rootPrefix)) { // gitlab-runner: an absolute path inside the project is fine
+                pattern = pattern.substring(rootPrefix.length());
+            }
             if (pattern.startsWith("/") || pattern.equals("..") || pattern.startsWith("../")) {
                 warnings.add(raw + ": artifact path is not a subpath of project directory: " + root);
                 continue;

@@ -52,7 +52,8 @@ public final class JobRunner {
         afterScriptCancel.cancel();
     }
 
-    public JobOutcome run(JobSpec job, TraceSink sink) {
+    public JobOutcome run(JobSpec given, TraceSink sink) {
+        JobSpec job = RunnerPaths.expand(given, workspace.projectDir(given));
         Clock clock = options.clock();
         Instant start = clock.instant();
         Instant deadline = start.plus(job.timeout());

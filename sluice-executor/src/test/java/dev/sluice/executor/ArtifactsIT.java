@@ -40,6 +40,15 @@ class ArtifactsIT {
             + " && echo o > build/obj/a.o && echo log > build/debug.log";
 
     @Test
+    void expandsPathsWithTheJobsVariablesAndAcceptsAbsolutePathsInsideTheProject() throws IOException {
+        var outcome = shell.run(JobSpec.builder(12, "build").variable("OUT", "build").script(MAKE_FILES)
+                .artifacts(ArtifactsSpec.ofPaths("$CI_PROJECT_DIR/$OUT/app")).build());
+
+        assertThat(outcome.result()).isEqualTo(dev.sluice.executor.JobOutcome.Result.SUCCESS);
+        assertThat(archive(12, "artifacts.zip")).containsExactly("build/app");
+    }
+
+    @Test
     void collectsPathsMinusExcludes() throws IOException {
         var outcome = shell.run(JobSpec.builder(10, "build").script(MAKE_FILES)
                 .artifacts(ArtifactsSpec.ofPaths("build/").withExclude("build/**/*.o", "**/*.log")).build());

@@ -114,6 +114,8 @@ public record JobSpec(long id, String name, String stage, String projectDir, Lis
 
         public Builder cache(CacheSpec value) { caches.add(value); return this; }
 
+        public Builder replaceCaches(List<CacheSpec> values) { caches.clear(); caches.addAll(values); return this; }
+
         public Builder dependency(ArtifactDownload value) { dependencies.add(value); return this; }
 
         public JobSpec build() {

@@ -119,7 +119,7 @@ public final class JobSpecs {
         List<ArtifactsSpec.ReportSpec> reports = new ArrayList<>();
         a.reports().forEach((type, paths) -> reports.add(new ArtifactsSpec.ReportSpec(type, paths)));
         return new ArtifactsSpec(VariableExpansion.expandAll(a.name().orElse("artifacts"), values),
-                a.paths().stream().map(p -> VariableExpansion.expandAll(p, values)).toList(), a.exclude(), a.untracked(),
+                a.paths(), a.exclude(), a.untracked(), // paths: the runner expands them, with its own variables too
                 uploadWhen(a.when()), a.expireIn().orElse(""), reports);
     }
 
@@ -132,7 +132,7 @@ public final class JobSpecs {
             key = "default";
         }
         String policy = VariableExpansion.expandAll(c.policy(), values);
-        return new CacheSpec(key + context.cacheKeySuffix(), c.paths().stream().map(p -> VariableExpansion.expandAll(p, values)).toList(),
+        return new CacheSpec(key + context.cacheKeySuffix(), c.paths(), // paths: expanded by the runner
                 c.untracked(), switch (policy) {
                     case "pull" -> CacheSpec.Policy.PULL;
                     case "push" -> CacheSpec.Policy.PUSH;
