@@ -88,7 +88,7 @@ EXPOSE 7778
 CMD ["sleep", "3600"]'
 }
 
-# Stand-ins for the images of examples/team-pipeline.gitlab-ci.yml (no registry here): python:3.7 with
+# Stand-ins for the images of examples/team-service/.gitlab-ci.yml (no registry here): python:3.7 with
 # pip, flake8 and sea as scripts that say what they would do (sea test reads both services), and
 # mysql:5.6 and redis:4 as tiny HTTP servers on their usual ports that report the variables they got.
 build_examples() {

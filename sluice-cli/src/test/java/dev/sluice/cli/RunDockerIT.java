@@ -94,4 +94,16 @@ class RunDockerIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(".sluice.yml:1:11: error[invalid-value]");
     }
+
+    @Test
+    void theTeamPipelineRunsItsTestsWithMysqlAndRedisByAlias() {
+        Path example = Path.of("..", "examples", "team-service").toAbsolutePath().normalize();
+
+        CliRun run = CliRun.in(example, "run", "--no-color", "--executor", "docker", "--pull-policy", "never",
+                "--ref", "feature");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("test_all > sea test (stand-in): mysql stand-in, database test; redis stand-in")
+                .contains("Pipeline #1 passed");
+    }
 }

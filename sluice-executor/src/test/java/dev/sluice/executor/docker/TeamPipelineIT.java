@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code test_all} job of the team's pipeline ({@code examples/team-pipeline.gitlab-ci.yml}) as the
+ * The {@code test_all} job of the team's pipeline ({@code examples/team-service/.gitlab-ci.yml}) as the
  * coordinator resolves it, on the stand-in images {@code scripts/docker-test-env.sh} builds for
  * {@code python:3.7}, {@code mysql:5.6} and {@code redis:4}.
  */

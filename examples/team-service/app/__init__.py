@@ -1,0 +1,1 @@
+"""The service of the team pipeline example."""
