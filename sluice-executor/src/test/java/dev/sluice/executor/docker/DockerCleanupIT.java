@@ -3,13 +3,8 @@ package dev.sluice.executor.docker;
 import dev.sluice.executor.JobOutcome;
 import dev.sluice.executor.RunFailure;
 import dev.sluice.model.JobSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +14,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Timeout, cancel, abort and a killed Sluice: containers stop and nothing is left on the engine. */
-class DockerCleanupIT {
+class DockerCleanupIT extends DockerEngineTest {
 
-    static DockerOptions options;
-    static DockerBackend backend;
-
-    @TempDir
-    Path root;
-    DockerJobs docker;
-
-    @BeforeAll
-    static void connect() {
-        options = DockerJobs.options();
-        backend = DockerJobs.connect(options);
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        docker = new DockerJobs(root, backend);
+    @Override
+    boolean checksNothingLeft() {
+        return false; // each test checks what must be gone, and what must stay (another owner's containers)
     }
 
     private static JobSpec sleeper(long id, Duration timeout) {

@@ -2,13 +2,8 @@ package dev.sluice.executor.docker;
 
 import dev.sluice.executor.JobOutcome;
 import dev.sluice.model.JobSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,29 +11,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Jobs with the same id, name, project and service alias at once: no name clash, each sees its own service. */
-class DockerConcurrencyIT {
-
-    static DockerOptions options;
-    static DockerBackend backend;
-
-    @TempDir
-    Path root;
-
-    @BeforeAll
-    static void connect() {
-        options = DockerJobs.options();
-        backend = DockerJobs.connect(options);
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        DockerJobs.assertNothingLeft(options);
-    }
+class DockerConcurrencyIT extends DockerEngineTest {
 
     @Test
     void fourJobsAtOnceEachWithItsOwnNetworkAndService() throws Exception {

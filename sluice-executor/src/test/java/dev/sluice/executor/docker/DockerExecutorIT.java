@@ -4,19 +4,13 @@ import dev.sluice.executor.RunFailure;
 import dev.sluice.model.ImageSpec;
 import dev.sluice.model.JobSpec;
 import dev.sluice.model.JobVariable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,35 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps in real containers: image, entrypoint, shell detection, variables, exit codes, after_script, pulls. */
-class DockerExecutorIT {
-
-    static DockerOptions options;
-    static DockerBackend backend;
-
-    @TempDir
-    Path root;
-    DockerJobs docker;
-
-    @BeforeAll
-    static void connect() {
-        options = DockerJobs.options();
-        backend = DockerJobs.connect(options);
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        docker = new DockerJobs(root, backend);
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        DockerJobs.assertNothingLeft(options);
-    }
+class DockerExecutorIT extends DockerEngineTest {
 
     @Test
     void scriptRunsInTheImageOnTheMountedWorkingCopy() throws Exception {

@@ -4,47 +4,13 @@ import dev.sluice.model.ArtifactDownload;
 import dev.sluice.model.ArtifactsSpec;
 import dev.sluice.model.CacheSpec;
 import dev.sluice.model.JobSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Artifacts and caches made inside one job's containers reach the next job's containers. */
-class DockerFilesIT {
-
-    static DockerOptions options;
-    static DockerBackend backend;
-
-    @TempDir
-    Path root;
-    DockerJobs docker;
-
-    @BeforeAll
-    static void connect() {
-        options = DockerJobs.options();
-        backend = DockerJobs.connect(options);
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        docker = new DockerJobs(root, backend);
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        DockerJobs.assertNothingLeft(options);
-    }
+class DockerFilesIT extends DockerEngineTest {
 
     @Test
     void artifactsAndCacheFromOneJobAreThereInTheNext() {

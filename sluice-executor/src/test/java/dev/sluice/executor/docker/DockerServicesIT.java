@@ -3,48 +3,19 @@ package dev.sluice.executor.docker;
 import dev.sluice.model.ImageSpec;
 import dev.sluice.model.JobSpec;
 import dev.sluice.model.JobVariable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Services on the job's private network, reached by alias, and waited for. */
-class DockerServicesIT {
+class DockerServicesIT extends DockerEngineTest {
 
-    static DockerOptions options;
-    static DockerBackend backend;
-
-    @TempDir
-    Path root;
-    DockerJobs docker;
-
-    @BeforeAll
-    static void connect() {
-        options = DockerJobs.options().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(3));
-        backend = DockerJobs.connect(options);
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        docker = new DockerJobs(root, backend);
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        DockerJobs.assertNothingLeft(options);
+    @Override
+    DockerOptions options() {
+        return DockerJobs.options().withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(3));
     }
 
     static ImageSpec http(String alias, String greeting) {
