@@ -16,26 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Artifact upload and dependency download through the coordinator (§5), and sources from git. */
-class ArtifactsAndSourcesTest {
-
-    @TempDir
-    Path work;
-
-    final FakeCoordinator server = FakeCoordinator.unchecked();
-    RunnerAgent agent;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (agent != null) {
-            agent.shutdown();
-        }
-        server.close();
-    }
+class ArtifactsAndSourcesTest extends AgentAgainstFakeCoordinator {
 
     void awaitFinal(long id) {
         Await.until("job " + id + " to finish", () -> server.finalUpdate(id).isPresent());

@@ -4,31 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.Headers;
 import dev.sluice.protocol.UpdateJobRequest;
-import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Replies to the final {@code PUT} (§3.2): 202 asks again, 412 re-sends the whole trace, 403 on the ack drops the job. */
-class FinalUpdateTest {
-
-    @TempDir
-    Path work;
-
-    final FakeCoordinator server = FakeCoordinator.unchecked();
-    RunnerAgent agent;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (agent != null) {
-            agent.shutdown();
-        }
-        server.close();
-    }
+class FinalUpdateTest extends AgentAgainstFakeCoordinator {
 
     static Predicate<FakeCoordinator.Call> finalPut(long id) {
         return c -> c.method().equals("PUT") && c.path().equals("/api/v4/jobs/" + id)

@@ -4,36 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.Image;
 import dev.sluice.protocol.JobPayload;
-import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A runner entry with {@code executor = "docker"} runs the coordinator's job in a container of its image.
  * Needs the engine of {@code scripts/docker-test-env.sh}: no engine is a failure, never a skip.
  */
-class RunnerDockerIT {
+class RunnerDockerIT extends AgentAgainstFakeCoordinator {
 
     static final String BUSYBOX = "sluice-test/busybox:latest";
-
-    @TempDir
-    Path work;
-
-    final FakeCoordinator server = FakeCoordinator.unchecked();
-    RunnerAgent agent;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (agent != null) {
-            agent.shutdown();
-        }
-        server.close();
-    }
 
     static String dockerHost() {
         String host = System.getenv("DOCKER_HOST");

@@ -8,29 +8,14 @@ import dev.sluice.protocol.TraceChecksum;
 import dev.sluice.protocol.UpdateJobRequest;
 import dev.sluice.protocol.Variable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fake coordinator hands out real shell jobs; the runner runs them and reports as gitlab-runner does. */
-class RunnerEndToEndTest {
-
-    @TempDir
-    Path work;
-
-    final FakeCoordinator server = FakeCoordinator.unchecked();
-    RunnerAgent agent;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (agent != null) {
-            agent.shutdown();
-        }
-        server.close();
-    }
+class RunnerEndToEndTest extends AgentAgainstFakeCoordinator {
 
     void startRunner() throws Exception {
         agent = TestJobs.agent(server.url(), work, 2, e -> e, Duration.ofSeconds(5));
