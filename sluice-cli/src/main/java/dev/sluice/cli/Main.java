@@ -28,7 +28,8 @@ public final class Main {
     static int run(String[] args, PrintWriter out, PrintWriter err, Path workingDir) {
         var terminal = new Terminal(out, err, workingDir);
         try {
-            return SluiceCommand.commandLine(terminal).execute(args);
+            String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+            return SluiceCommand.commandLine(terminal, command).execute(args);
         } catch (Throwable t) { // NOSONAR: the last line of defence, e.g. StackOverflowError while parsing options
             Failures.internal(t, err, args.length > 0 && java.util.Arrays.asList(args).contains("--debug"));
             return ExitCodes.FAILURE;

@@ -30,26 +30,42 @@ final class SluiceCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** The whole command tree, printing to the terminal's streams and failing through {@link Failures}. */
-    static CommandLine commandLine(Terminal terminal) {
-        var bench = new CommandLine(new BenchCommand())
-                .addSubcommand(new BenchCompileCommand(terminal));
-        var runner = new CommandLine(new RunnerCommand())
-                .addSubcommand(new RunnerRegisterCommand(terminal))
-                .addSubcommand(new RunnerRunCommand(terminal))
-                .addSubcommand(new RunnerUnregisterCommand(terminal));
-        var cli = new CommandLine(new SluiceCommand())
-                .addSubcommand(new LintCommand(terminal))
-                .addSubcommand(new ConfigCommand(terminal))
-                .addSubcommand(new RunCommand(terminal))
-                .addSubcommand(runner)
-                .addSubcommand(bench);
+    /**
+     * The command tree for one command line, printing to the terminal's streams and failing through
+     * {@link Failures}: when it names a command, only that command's branch is built.
+     * Picocli reflects over every command it is given, and that was most of {@code sluice lint}'s start-up;
+     * help, typos and bare {@code sluice} get the whole tree (for the command list and suggestions).
+     */
+    static CommandLine commandLine(Terminal terminal, String command) {
+        var cli = new CommandLine(new SluiceCommand());
+        for (String name : ORDER) {
+            if (command == null || !COMMANDS.contains(command) || command.equals(name)) {
+                cli.addSubcommand(subcommand(name, terminal));
+            }
+        }
         var failures = new Failures();
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
         cli.setParameterExceptionHandler(failures);
         cli.setExecutionExceptionHandler(failures);
         return cli;
+    }
+
+    private static final java.util.List<String> ORDER = java.util.List.of("lint", "config", "run", "runner", "bench");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.copyOf(ORDER);
+
+    private static CommandLine subcommand(String name, Terminal terminal) {
+        return switch (name) {
+            case "lint" -> new CommandLine(new LintCommand(terminal));
+            case "config" -> new CommandLine(new ConfigCommand(terminal));
+            case "run" -> new CommandLine(new RunCommand(terminal));
+            case "runner" -> new CommandLine(new RunnerCommand())
+                    .addSubcommand(new RunnerRegisterCommand(terminal))
+                    .addSubcommand(new RunnerRunCommand(terminal))
+                    .addSubcommand(new RunnerUnregisterCommand(terminal));
+            case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal));
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     @Override

@@ -12,7 +12,7 @@ class FailuresTest {
 
     private final StringWriter err = new StringWriter();
     private final CommandLine cli = SluiceCommand.commandLine(
-            new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(err, true), Path.of(".")));
+            new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(err, true), Path.of(".")), null);
 
     @Test
     void internalErrorIsOneLineWithAHint() {

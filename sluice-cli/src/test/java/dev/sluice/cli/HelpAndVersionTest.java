@@ -23,7 +23,7 @@ class HelpAndVersionTest {
     static Stream<List<String>> commands() {
         var all = new ArrayList<List<String>>();
         collect(SluiceCommand.commandLine(new Terminal(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), Path.of("."))), List.of(), all);
+                new PrintWriter(new StringWriter()), Path.of(".")), null), List.of(), all);
         return all.stream();
     }
 

@@ -128,9 +128,14 @@ final class JobGraphChecks {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The jobs a need stands for (see {@link Need#names}). */
+    /** The jobs a need stands for (see {@link Need#names}), looked up by name, not by a scan of every job. */
     private List<JobDefinition> targets(Need need) {
-        return jobs.stream().filter(need::names).toList();
+        List<JobDefinition> candidates = new ArrayList<>(byBaseName.getOrDefault(need.job(), List.of()));
+        JobDefinition exact = byName.get(need.job());
+        if (exact != null && !candidates.contains(exact)) {
+            candidates.add(exact);
+        }
+        return candidates.stream().filter(need::names).toList();
     }
 
     private void checkDependencies(JobDefinition job, String written, List<String> dependencies) {
