@@ -1,0 +1,68 @@
+package dev.sluice.server;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The coordinator process: the composition root wiring store, scheduler and HTTP. */
+public final class Coordinator implements AutoCloseable {
+
+    /** @param port 0 for any free port; {@code longPoll} how long jobs/request is held (GitLab: 50 s) */
+    public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
+    }
+
+    private final Javalin app;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("sluice-timers").factory());
+    private final Settings settings;
+
+    private Coordinator(Settings settings) {
+        this.settings = settings;
+        var jdbi = Database.open(Database.h2Url(settings.dataDir()), "sa", "");
+        var pipelines = new JdbiPipelines(jdbi);
+        var jobs = new JdbiJobs(jdbi);
+        var queue = new JobQueue();
+        var runs = new PipelineRuns(pipelines, jobs, queue, timers, "http://" + settings.host() + ":" + settings.port(),
+                Clock.systemUTC());
+        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), queue,
+                runs, settings.registrationToken(), settings.longPoll());
+        var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
+        app = Javalin.create(config -> {
+            config.useVirtualThreads = true;
+            config.showJavalinBanner = false;
+        });
+        runnerApi.routes(app);
+        projectApi.routes(app);
+        app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
+        app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
+    }
+
+    /** Opens the store (migrating it) and starts serving. */
+    public static Coordinator start(Settings settings) {
+        var c = new Coordinator(settings);
+        c.app.start(settings.host(), settings.port());
+        return c;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://" + settings.host() + ":" + port();
+    }
+
+    /** The traces directory: one {@code <job id>.log} per job. */
+    public Path traceFile(long jobId) {
+        return settings.dataDir().resolve("traces").resolve(jobId + ".log");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        timers.shutdownNow();
+    }
+}

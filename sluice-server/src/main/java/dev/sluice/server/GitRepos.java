@@ -1,0 +1,96 @@
+package dev.sluice.server;
+
+import dev.sluice.config.RepositoryFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The git CLI over the project repositories kept in the data directory (bare clones). */
+final class GitRepos {
+
+    /** A git command failed; the message is git's own. */
+    static final class GitException extends Exception {
+        GitException(String message) {
+            super(message);
+        }
+    }
+
+    private GitRepos() {
+    }
+
+    static void cloneBare(String source, Path target) throws GitException {
+        run(null, "clone", "--bare", "--quiet", source, target.toString());
+    }
+
+    static String resolve(Path repo, String ref) throws GitException {
+        return run(repo, "rev-parse", "--verify", "--quiet", ref + "^{commit}").strip();
+    }
+
+    static String defaultBranch(Path repo) {
+        try {
+            return run(repo, "symbolic-ref", "--short", "HEAD").strip();
+        } catch (GitException e) {
+            return "main";
+        }
+    }
+
+    /** The files of one commit, read on demand with {@code git show}. */
+    static RepositoryFiles files(Path repo, String sha) {
+        return new RepositoryFiles() {
+            @Override
+            public Optional<String> read(String path) {
+                try {
+                    return Optional.of(run(repo, "show", sha + ":" + path));
+                } catch (GitException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<String> list() {
+                try {
+                    return Arrays.stream(run(repo, "ls-tree", "-r", "--name-only", sha).split("\n"))
+                            .filter(s -> !s.isEmpty()).sorted().toList();
+                } catch (GitException e) {
+                    return List.of();
+                }
+            }
+        };
+    }
+
+    private static String run(Path repo, String... args) throws GitException {
+        var command = new ArrayList<String>(List.of("git"));
+        if (repo != null) {
+            command.addAll(List.of("-C", repo.toString()));
+        }
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            var stderr = new java.util.concurrent.CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    stderr.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    stderr.complete("");
+                }
+            });
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String error = stderr.join();
+            if (p.waitFor() != 0) {
+                throw new GitException("git " + String.join(" ", args) + ": " + error.strip());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sluice.server;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+final class JdbiRunners implements Runners {
+
+    private final Jdbi jdbi;
+
+    JdbiRunners(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Runner create(String tokenHash, Runner s) {
+        long id = jdbi.withHandle(h -> h.createUpdate("insert into runners"
+                        + " (token_hash, description, tags, run_untagged, locked, access_level, paused) values (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, tokenHash).bind(1, s.description()).bind(2, String.join(",", s.tags())).bind(3, s.runUntagged())
+                .bind(4, s.locked()).bind(5, s.accessLevel()).bind(6, s.paused())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Runner(id, s.description(), s.tags(), s.runUntagged(), s.locked(), s.accessLevel(), s.paused());
+    }
+
+    @Override
+    public Optional<Runner> byTokenHash(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
+                        + " from runners where token_hash = ?").bind(0, tokenHash)
+                .map((rs, ctx) -> new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
+                .findOne());
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from runners where id = ?").bind(0, id).execute()) == 1;
+    }
+
+    @Override
+    public void touchManager(long runnerId, String systemId) {
+        jdbi.useTransaction(h -> {
+            boolean known = h.createQuery("select count(*) from runner_managers where runner_id = ? and system_id = ?")
+                    .bind(0, runnerId).bind(1, systemId).mapTo(Integer.class).one() > 0;
+            if (!known) {
+                h.createUpdate("insert into runner_managers (runner_id, system_id) values (?, ?)")
+                        .bind(0, runnerId).bind(1, systemId).execute();
+            }
+        });
+    }
+
+    @Override
+    public boolean deleteManager(long runnerId, String systemId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from runner_managers where runner_id = ? and system_id = ?")
+                .bind(0, runnerId).bind(1, systemId).execute()) == 1;
+    }
+
+    private static List<String> tags(String csv) {
+        return csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.sluice.server;
+
+import dev.sluice.engine.Command;
+import dev.sluice.engine.Engine;
+import dev.sluice.engine.Event;
+import dev.sluice.engine.Job;
+import dev.sluice.engine.JobOutcome;
+import dev.sluice.engine.Pipeline;
+import dev.sluice.engine.Transition;
+import dev.sluice.engine.plan.CommitInfo;
+import dev.sluice.engine.plan.ProjectInfo;
+import dev.sluice.engine.plan.TriggerContext;
+import dev.sluice.engine.spec.ArtifactSources;
+import dev.sluice.engine.spec.JobSpecs;
+import dev.sluice.engine.spec.RunContext;
+import dev.sluice.model.FailureReason;
+import dev.sluice.model.JobSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scheduler: one engine state per running pipeline, advanced under that pipeline's lock so its
+ * transitions are serialised, and its commands carried out: a started job becomes pending in the
+ * {@link JobQueue}, a finished pipeline gets its status stored.
+ */
+final class PipelineRuns {
+
+    /** What a job needs to become a payload when a runner takes it. */
+    record Handout(JobSpec spec, Projects.Project project, Pipelines.PipelineRow pipeline, TriggerContext trigger) {
+    }
+
+    private final class Run {
+        final Engine engine = new Engine();
+        final Projects.Project project;
+        final Pipelines.PipelineRow row;
+        final TriggerContext trigger;
+        final RunContext context;
+        final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
+        Pipeline pipeline;
+
+        Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, RunContext context) {
+            this.project = project;
+            this.row = row;
+            this.trigger = trigger;
+            this.context = context;
+        }
+    }
+
+    private final Pipelines pipelines;
+    private final Jobs jobs;
+    private final JobQueue queue;
+    private final ScheduledExecutorService timers;
+    private final String serverUrl;
+    private final Clock clock;
+    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+    private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
+    private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
+
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
+        this.pipelines = pipelines;
+        this.jobs = jobs;
+        this.queue = queue;
+        this.timers = timers;
+        this.serverUrl = serverUrl;
+        this.clock = clock;
+    }
+
+    /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
+    Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
+        Path repo = Path.of(project.repoDir());
+        var files = GitRepos.files(repo, sha);
+        long id = pipelines.create(project.id(), ref, sha, "created", null);
+        Instant now = clock.instant();
+        var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl);
+        var commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
+        var trigger = new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(), false,
+                Optional.empty());
+        return switch (new ServerPlanner().plan(info, commit, trigger, files, id, now)) {
+            case ServerPlanner.Rejected r -> {
+                var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "failed", String.join("\n", r.errors()));
+                pipelines.fail(id, row.errors());
+                yield row;
+            }
+            case ServerPlanner.Ready ready -> {
+                var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "created", null);
+                Run run = new Run(project, row, trigger, ready.context());
+                runs.put(id, run);
+                synchronized (run) {
+                    handle(run, run.engine.start(ready.input()));
+                }
+                yield pipelines.find(id).orElseThrow();
+            }
+        };
+    }
+
+    Optional<Handout> handout(long jobId) {
+        return Optional.ofNullable(handouts.get(jobId));
+    }
+
+    void jobStarted(long jobId) {
+        apply(jobId, (run, engineId) -> new Event.JobStarted(engineId, clock.instant()));
+    }
+
+    void jobFinished(long jobId, JobOutcome outcome) {
+        handouts.remove(jobId);
+        apply(jobId, (run, engineId) -> new Event.JobFinished(engineId, outcome, clock.instant()));
+    }
+
+    private void apply(long jobId, java.util.function.BiFunction<Run, Long, Event> event) {
+        Run run = runOfJob.get(jobId);
+        if (run == null) {
+            return;
+        }
+        synchronized (run) {
+            long engineId = run.globalIds.entrySet().stream().filter(e -> e.getValue() == jobId).findFirst().orElseThrow().getKey();
+            handle(run, run.engine.apply(run.pipeline, event.apply(run, engineId)));
+        }
+    }
+
+    private void applyEngine(Run run, Event event) {
+        synchronized (run) {
+            handle(run, run.engine.apply(run.pipeline, event));
+        }
+    }
+
+    private void handle(Run run, Transition transition) {
+        run.pipeline = transition.pipeline();
+        for (Job job : run.pipeline.jobs()) {
+            long id = run.globalIds.computeIfAbsent(job.id(),
+                    e -> jobs.ensure(run.row.id(), job.id(), job.name(), job.stage(), status(job)));
+            runOfJob.putIfAbsent(id, run);
+        }
+        pipelines.setStatus(run.row.id(), run.pipeline.status().name().toLowerCase(Locale.ROOT));
+        for (Command command : transition.commands()) {
+            execute(run, command);
+        }
+    }
+
+    private void execute(Run run, Command command) {
+        switch (command) {
+            case Command.StartJob s -> enqueue(run, run.pipeline.job(s.jobId()).orElseThrow());
+            case Command.CancelJob c -> {
+                long id = run.globalIds.get(c.jobId());
+                if (queue.remove(id)) {
+                    jobs.setStatus(id, "canceled");
+                } else {
+                    jobs.find(id).filter(j -> j.status().equals("running")).ifPresent(j -> jobs.setStatus(id, "canceling"));
+                }
+            }
+            case Command.ScheduleTimer t -> {
+                long delay = Math.max(0, Duration.between(clock.instant(), t.at()).toMillis());
+                timers.schedule(() -> applyEngine(run, new Event.TimerFired(t.jobId(), t.kind(), t.at())), delay,
+                        TimeUnit.MILLISECONDS);
+            }
+            case Command.StartChildPipeline c -> timers.execute(() -> applyEngine(run, new Event.JobFinished(c.jobId(),
+                    new JobOutcome.Failed(FailureReason.DOWNSTREAM_PIPELINE_CREATION_FAILED, Optional.empty()), clock.instant())));
+            case Command.AcquireResource a -> { }
+            case Command.ReleaseResource r -> { }
+            case Command.PipelineFinished f -> {
+                pipelines.setStatus(run.row.id(), f.status().name().toLowerCase(Locale.ROOT));
+                runs.remove(run.row.id());
+            }
+        }
+    }
+
+    private void enqueue(Run run, Job job) {
+        long id = run.globalIds.get(job.id());
+        List<JobSpecs.Source> sources = ArtifactSources.of(run.pipeline, job).stream()
+                .map(j -> new JobSpecs.Source(j, false, Map.of())).toList();
+        JobSpec spec = JobSpecs.build(job, run.row.id(), run.context, sources);
+        handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
+        jobs.setStatus(id, "pending");
+        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));
+    }
+
+    private static String status(Job job) {
+        return job.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String namespace(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sluice.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GitLab's {@code POST /projects} (cloning {@code import_url}) and {@code POST /projects/:id/pipeline?ref=}. */
+final class ProjectApi {
+
+    private final Projects projects;
+    private final Pipelines pipelines;
+    private final PipelineRuns runs;
+    private final Path reposDir;
+
+    ProjectApi(Projects projects, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
+        this.projects = projects;
+        this.pipelines = pipelines;
+        this.runs = runs;
+        this.reposDir = reposDir;
+    }
+
+    void routes(Javalin app) {
+        app.post("/api/v4/projects", this::create);
+        app.post("/api/v4/projects/{id}/pipeline", this::pipeline);
+        app.get("/api/v4/projects/{id}/pipelines/{pid}", this::getPipeline);
+    }
+
+    private void create(Context ctx) throws GitRepos.GitException {
+        JsonNode body = RunnerApi.body(ctx, JsonNode.class);
+        String name = text(body, "name");
+        String path = body.hasNonNull("path") ? body.get("path").asText() : name;
+        String importUrl = text(body, "import_url");
+        if (!path.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || path.contains("..")) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - path is invalid");
+        }
+        if (projects.byPath(path).isPresent()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - path has already been taken");
+        }
+        Path repo = reposDir.resolve(path + ".git");
+        GitRepos.cloneBare(importUrl, repo);
+        var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
+        RunnerApi.json(ctx, 201, Map.of("id", project.id(), "name", project.name(), "path_with_namespace", project.path(),
+                "default_branch", project.defaultBranch()));
+    }
+
+    private void pipeline(Context ctx) {
+        var project = projects.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
+        String ref = ctx.queryParam("ref");
+        if (ref == null || ref.isBlank()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
+        }
+        String sha;
+        try {
+            sha = GitRepos.resolve(Path.of(project.repoDir()), ref);
+        } catch (GitRepos.GitException e) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - Reference not found");
+        }
+        RunnerApi.json(ctx, 201, view(runs.create(project, ref, sha)));
+    }
+
+    private void getPipeline(Context ctx) {
+        var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == id(ctx.pathParam("id")))
+                .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
+        RunnerApi.json(ctx, 200, view(row));
+    }
+
+    private static Map<String, Object> view(Pipelines.PipelineRow p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("project_id", p.projectId());
+        m.put("ref", p.ref());
+        m.put("sha", p.sha());
+        m.put("status", p.status());
+        if (p.errors() != null) {
+            m.put("yaml_errors", p.errors());
+        }
+        return m;
+    }
+
+    private static String text(JsonNode body, String field) {
+        if (body == null || !body.hasNonNull(field) || body.get(field).asText().isBlank()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " is missing");
+        }
+        return body.get(field).asText();
+    }
+
+    private static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new RunnerApi.Refused(404, "404 Not Found");
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.sluice.server;
+
+import dev.sluice.engine.JobOutcome;
+import dev.sluice.model.FailureReason;
+import dev.sluice.protocol.GitInfo;
+import dev.sluice.protocol.Headers;
+import dev.sluice.protocol.JobContext;
+import dev.sluice.protocol.JobInfo;
+import dev.sluice.protocol.JobPayload;
+import dev.sluice.protocol.JobPayloads;
+import dev.sluice.protocol.JobRequest;
+import dev.sluice.protocol.ProtocolException;
+import dev.sluice.protocol.ProtocolJson;
+import dev.sluice.protocol.RegisterRunnerRequest;
+import dev.sluice.protocol.RegisteredRunner;
+import dev.sluice.protocol.TraceRange;
+import dev.sluice.protocol.UnregisterRunnerRequest;
+import dev.sluice.protocol.UpdateJobRequest;
+import dev.sluice.protocol.VerifyRunnerRequest;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The runner API v4 as runner-protocol.md records it: registration, jobs/request, job updates, traces. */
+final class RunnerApi {
+
+    /** A request the API refuses: the status and a message for the body. */
+    static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final Runners runners;
+    private final Jobs jobs;
+    private final Traces traces;
+    private final JobQueue queue;
+    private final PipelineRuns runs;
+    private final String registrationToken;
+    private final Duration longPoll;
+
+    RunnerApi(Runners runners, Jobs jobs, Traces traces, JobQueue queue, PipelineRuns runs, String registrationToken,
+              Duration longPoll) {
+        this.runners = runners;
+        this.jobs = jobs;
+        this.traces = traces;
+        this.queue = queue;
+        this.runs = runs;
+        this.registrationToken = registrationToken;
+        this.longPoll = longPoll;
+    }
+
+    void routes(Javalin app) {
+        app.post("/api/v4/runners", this::register);
+        app.post("/api/v4/runners/verify", this::verify);
+        app.delete("/api/v4/runners", this::unregister);
+        app.delete("/api/v4/runners/managers", this::unregisterManager);
+        app.post("/api/v4/jobs/request", this::request);
+        app.put("/api/v4/jobs/{id}", this::update);
+        app.patch("/api/v4/jobs/{id}/trace", this::trace);
+    }
+
+    private void register(Context ctx) {
+        var body = body(ctx, RegisterRunnerRequest.class);
+        if (!registrationToken.equals(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)))) {
+            throw new Refused(403, "403 Forbidden - invalid registration token");
+        }
+        String token = Tokens.generate("glrt-");
+        var runner = runners.create(Tokens.hash(token), new Runners.Runner(0, Optional.ofNullable(body.description()).orElse(""),
+                body.tags(), body.runUntagged() == null ? body.tags().isEmpty() : body.runUntagged(),
+                Boolean.TRUE.equals(body.locked()), Optional.ofNullable(body.accessLevel()).orElse("not_protected"),
+                Boolean.TRUE.equals(body.paused())));
+        json(ctx, 201, new RegisteredRunner(runner.id(), token, null));
+    }
+
+    private void verify(Context ctx) {
+        var body = body(ctx, VerifyRunnerRequest.class);
+        String token = token(body.token(), ctx.header(Headers.RUNNER_TOKEN));
+        var runner = runner(token);
+        if (body.systemId() != null) {
+            runners.touchManager(runner.id(), body.systemId());
+        }
+        json(ctx, 200, new RegisteredRunner(runner.id(), token, null));
+    }
+
+    private void unregister(Context ctx) {
+        var body = body(ctx, UnregisterRunnerRequest.class);
+        runners.delete(runner(token(body.token(), ctx.header(Headers.RUNNER_TOKEN))).id());
+        ctx.status(204);
+    }
+
+    private void unregisterManager(Context ctx) {
+        var body = body(ctx, UnregisterRunnerRequest.class);
+        var runner = runner(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)));
+        if (body.systemId() == null || !runners.deleteManager(runner.id(), body.systemId())) {
+            throw new Refused(404, "404 Runner Manager Not Found");
+        }
+        ctx.status(204);
+    }
+
+    private void request(Context ctx) throws InterruptedException {
+        var body = body(ctx, JobRequest.class);
+        var runner = runner(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)));
+        if (body.systemId() != null) {
+            runners.touchManager(runner.id(), body.systemId());
+        }
+        if (runner.paused()) {
+            noJob(ctx);
+            return;
+        }
+        // Workhorse holds the request only when the runner says what it last saw.
+        Duration hold = body.lastUpdate() == null ? Duration.ZERO : longPoll;
+        while (true) {
+            var taken = queue.take(runner, hold);
+            if (taken.isEmpty()) {
+                noJob(ctx);
+                return;
+            }
+            long jobId = taken.get().jobId();
+            var handout = runs.handout(jobId);
+            String token = Tokens.generate("glcbt-");
+            if (handout.isEmpty() || !jobs.assign(jobId, runner.id(), Tokens.hash(token))) {
+                continue; // canceled meanwhile: take the next one
+            }
+            runs.jobStarted(jobId);
+            ctx.header(Headers.LAST_UPDATE, queue.version());
+            json(ctx, 201, payload(jobId, token, handout.get()));
+            return;
+        }
+    }
+
+    private void noJob(Context ctx) {
+        ctx.header(Headers.LAST_UPDATE, queue.version());
+        ctx.status(204);
+    }
+
+    private JobPayload payload(long jobId, String token, PipelineRuns.Handout h) {
+        var spec = h.spec();
+        var withId = new dev.sluice.model.JobSpec(jobId, spec.name(), spec.stage(), spec.projectDir(), spec.variables(),
+                spec.script(), spec.afterScript(), spec.timeout(), spec.image(), spec.services(), spec.artifacts(),
+                spec.caches(), spec.dependencies());
+        var git = new GitInfo("file://" + h.project().repoDir(), "sha1", h.pipeline().ref(), h.pipeline().sha(),
+                h.trigger().beforeSha(), "branch", List.of("+refs/heads/" + h.pipeline().ref() + ":refs/remotes/origin/"
+                + h.pipeline().ref()), 0, false, Map.of());
+        var info = new JobInfo(spec.name(), spec.stage(), h.project().id(), h.project().name(), h.project().path(),
+                h.pipeline().id(), Map.of());
+        return JobPayloads.toPayload(withId, new JobContext(token, true, info, git, List.of(), token, Map.of(), null));
+    }
+
+    private void update(Context ctx) {
+        long id = jobId(ctx);
+        var body = body(ctx, UpdateJobRequest.class);
+        var job = activeJob(ctx, id, body.token());
+        var state = body.jobState().orElseThrow(() -> new Refused(400, "400 Bad Request - state is invalid"));
+        ctx.header(Headers.JOB_STATUS, job.status());
+        ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
+        if (state.isFinal()) {
+            var outcome = outcome(job, state == dev.sluice.protocol.JobState.SUCCESS, body);
+            String status = switch (outcome) {
+                case JobOutcome.Success s -> "success";
+                case JobOutcome.Canceled c -> "canceled";
+                case JobOutcome.Failed f -> "failed";
+            };
+            if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {
+                runs.jobFinished(id, outcome);
+            }
+        }
+        ctx.status(200).contentType("text/plain").result("200");
+    }
+
+    private static JobOutcome outcome(Jobs.JobRow job, boolean success, UpdateJobRequest body) {
+        if (job.status().equals("canceling")) {
+            return new JobOutcome.Canceled();
+        }
+        if (success) {
+            return new JobOutcome.Success();
+        }
+        return new JobOutcome.Failed(FailureReason.fromYaml(body.failureReason() == null ? "script_failure" : body.failureReason())
+                .orElse(FailureReason.UNKNOWN_FAILURE),
+                Optional.ofNullable(body.exitCode()));
+    }
+
+    private void trace(Context ctx) {
+        long id = jobId(ctx);
+        var job = activeJob(ctx, id, null);
+        long start;
+        try {
+            start = TraceRange.parseStart(ctx.header(Headers.CONTENT_RANGE));
+        } catch (ProtocolException e) {
+            throw new Refused(400, "400 Bad Request - " + e.getMessage());
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        long size = traces.append(id, start, bytes);
+        ctx.header(Headers.JOB_STATUS, job.status());
+        ctx.header(Headers.RANGE, TraceRange.range(size));
+        if (start + bytes.length != size || bytes.length == 0 && start != size) {
+            ctx.status(416);
+            return;
+        }
+        ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
+        ctx.status(202);
+    }
+
+    /** GitLab's authenticate_job!: 403 with the job's status unless the token is this running job's. */
+    private Jobs.JobRow activeJob(Context ctx, long id, String bodyToken) {
+        var job = jobs.find(id).orElseThrow(() -> new Refused(404, "404 Not Found"));
+        String token = token(bodyToken, ctx.header(Headers.JOB_TOKEN));
+        if (token == null || job.tokenHash() == null || !job.tokenHash().equals(Tokens.hash(token)) || !job.active()) {
+            ctx.header(Headers.JOB_STATUS, job.status());
+            throw new Refused(403, "403 Forbidden");
+        }
+        return job;
+    }
+
+    private Runners.Runner runner(String token) {
+        if (token == null) {
+            throw new Refused(403, "403 Forbidden - missing runner token");
+        }
+        return runners.byTokenHash(Tokens.hash(token)).orElseThrow(() -> new Refused(403, "403 Forbidden - invalid runner token"));
+    }
+
+    private static long jobId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new Refused(404, "404 Not Found");
+        }
+    }
+
+    private static String token(String fromBody, String fromHeader) {
+        return fromBody != null && !fromBody.isEmpty() ? fromBody : fromHeader;
+    }
+
+    static <T> T body(Context ctx, Class<T> type) {
+        try {
+            return ProtocolJson.decode(ctx.bodyAsBytes(), type);
+        } catch (ProtocolException e) {
+            throw new Refused(400, "400 Bad Request - malformed JSON: " + e.getMessage());
+        }
+    }
+
+    static void json(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json").result(ProtocolJson.encode(value));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sluice.server;
+
+import dev.sluice.config.CompileRequest;
+import dev.sluice.config.CompileResult;
+import dev.sluice.config.PipelineCompiler;
+import dev.sluice.config.RepositoryFiles;
+import dev.sluice.config.model.PipelineDefinition;
+import dev.sluice.config.model.Variable;
+import dev.sluice.engine.PipelineInput;
+import dev.sluice.engine.PipelineSettings;
+import dev.sluice.engine.plan.CommitInfo;
+import dev.sluice.engine.plan.PlanResult;
+import dev.sluice.engine.plan.Planner;
+import dev.sluice.engine.plan.PredefinedVariables;
+import dev.sluice.engine.plan.ProjectInfo;
+import dev.sluice.engine.plan.RepositoryFacts;
+import dev.sluice.engine.plan.TriggerContext;
+import dev.sluice.engine.spec.RunContext;
+import dev.sluice.model.JobSpec;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compile and plan one pipeline of a project at a commit. Mirrors the CLI's {@code LocalPlanner} (which is
+ * tied to a local working tree); the shared part belongs in the engine (see the session report).
+ */
+final class ServerPlanner {
+
+    sealed interface Outcome {
+    }
+
+    /** GitLab still creates the pipeline, failed, with these errors. */
+    record Rejected(List<String> errors) implements Outcome {
+    }
+
+    record Ready(PipelineInput input, RunContext context) implements Outcome {
+    }
+
+    Outcome plan(ProjectInfo project, CommitInfo commit, TriggerContext trigger, RepositoryFiles files, long pipelineId,
+                 Instant createdAt) {
+        Map<String, String> predefined = new LinkedHashMap<>(
+                PredefinedVariables.pipeline(project, commit, trigger, pipelineId, pipelineId, createdAt));
+        String configPath = ".gitlab-ci.yml";
+        var text = files.read(configPath);
+        if (text.isEmpty()) {
+            return new Rejected(List.of("Missing CI config file " + configPath + " at " + trigger.sha()));
+        }
+        CompileResult compiled = new PipelineCompiler().compile(
+                CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(predefined));
+        if (!compiled.valid() || compiled.pipeline().isEmpty()) {
+            return new Rejected(compiled.diagnostics().stream().map(Object::toString).toList());
+        }
+        PipelineDefinition definition = compiled.pipeline().get();
+        PlanResult result = new Planner().plan(definition, trigger, RepositoryFacts.of(files), predefined, Map.of(),
+                project.path());
+        return switch (result) {
+            case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
+            case PlanResult.Failed f -> new Rejected(f.errors());
+            case PlanResult.Created created -> {
+                boolean cancelOnFailure = created.autoCancel().onJobFailure().map("all"::equals).orElse(false);
+                var input = new PipelineInput(pipelineId, pipelineId, created.stages(), created.jobs(), createdAt,
+                        PipelineSettings.DEFAULT.withCancelOnJobFailure(cancelOnFailure));
+                var rawGlobals = definition.variables().stream().filter(v -> !v.expand()).map(Variable::name)
+                        .collect(Collectors.toSet());
+                Map<String, String> globals = new LinkedHashMap<>();
+                definition.variables().forEach(v -> globals.put(v.name(), created.globalVariables().getOrDefault(v.name(), v.value())));
+                created.globalVariables().forEach(globals::putIfAbsent);
+                yield new Ready(input, new RunContext(predefined, globals, rawGlobals, List.of(), project.path(),
+                        JobSpec.DEFAULT_TIMEOUT, "", paths -> ""));
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sluice.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Secret tokens: made with a GitLab prefix, stored only as a SHA-256 hash. */
+final class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+
+    private Tokens() {
+    }
+
+    /** {@code prefix} + 24 random characters, e.g. {@code glrt-} for runners, {@code glcbt-} for jobs. */
+    static String generate(String prefix) {
+        var sb = new StringBuilder(prefix);
+        for (int i = 0; i < 24; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

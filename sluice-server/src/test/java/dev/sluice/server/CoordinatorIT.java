@@ -1,0 +1,121 @@
+package dev.sluice.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.protocol.VersionInfo;
+import dev.sluice.runner.RunnerAgent;
+import dev.sluice.runner.RunnerConfig;
+import dev.sluice.runner.RunnerEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Everything real over loopback: the coordinator, a RunnerAgent with the shell executor, a git repository. */
+class CoordinatorIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Coordinator server;
+    RunnerAgent agent;
+
+    @BeforeEach
+    void start() {
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (agent != null) {
+            agent.shutdown();
+        }
+        server.close();
+    }
+
+    static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    static void git(Path dir, String... args) throws Exception {
+        var cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=t", "-c", "user.email=t@x"));
+        cmd.addAll(List.of(args));
+        assertThat(new ProcessBuilder(cmd).inheritIO().start().waitFor()).isZero();
+    }
+
+    @Test
+    void aTwoStagePipelineRunsToSuccessOnARegisteredRunner() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), """
+                stages: [build, test]
+                build:
+                  stage: build
+                  script: [echo building $CI_JOB_NAME]
+                test:
+                  stage: test
+                  script: [echo testing, cat README]
+                """);
+        Files.writeString(repo.resolve("README"), "hello from the repo\n");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "init");
+
+        var reg = Http.send("POST", server.url() + "/api/v4/runners",
+                "{\"token\":\"reg-token\",\"description\":\"it\",\"tag_list\":\"\"}", "Content-Type", "application/json");
+        assertThat(reg.statusCode()).isEqualTo(201);
+        assertThat(reg.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        String token = json(reg.body()).get("token").asText();
+        assertThat(token).startsWith("glrt-");
+
+        var config = new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
+                List.of(RunnerEntry.of(server.url(), json(reg.body()).get("id").asLong(), token, "shell")));
+        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
+                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
+        agent.start();
+
+        var project = Http.send("POST", server.url() + "/api/v4/projects",
+                JSON.writeValueAsString(java.util.Map.of("name", "app", "path", "group/app", "import_url", repo.toString())),
+                "Content-Type", "application/json");
+        assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
+        long projectId = json(project.body()).get("id").asLong();
+
+        var created = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long pipelineId = json(created.body()).get("id").asLong();
+
+        String pipelineUrl = server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipelineId;
+        Http.await("the pipeline to finish", () -> {
+            try {
+                String s = json(Http.send("GET", pipelineUrl, null).body()).get("status").asText();
+                return s.equals("success") || s.equals("failed");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(json(Http.send("GET", pipelineUrl, null).body()).get("status").asText()).isEqualTo("success");
+        String traces = Files.readString(server.traceFile(1)) + Files.readString(server.traceFile(2));
+        assertThat(traces).contains("building build", "testing", "hello from the repo", "Job succeeded");
+    }
+
+    @Test
+    void anInvalidConfigurationGivesAFailedPipelineWithItsErrors() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("bad"));
+        git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), "build:\n  scirpt: [echo]\n");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "init");
+        var project = Http.send("POST", server.url() + "/api/v4/projects",
+                JSON.writeValueAsString(java.util.Map.of("name", "bad", "import_url", repo.toString())), "Content-Type", "application/json");
+        long projectId = json(project.body()).get("id").asLong();
+        var created = json(Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null).body());
+        assertThat(created.get("status").asText()).isEqualTo("failed");
+        assertThat(created.get("yaml_errors").asText()).contains("scirpt");
+    }
+}
