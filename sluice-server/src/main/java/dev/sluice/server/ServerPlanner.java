@@ -5,10 +5,9 @@ import dev.sluice.config.CompileResult;
 import dev.sluice.config.PipelineCompiler;
 import dev.sluice.config.RepositoryFiles;
 import dev.sluice.config.model.PipelineDefinition;
-import dev.sluice.config.model.Variable;
 import dev.sluice.engine.PipelineInput;
-import dev.sluice.engine.PipelineSettings;
 import dev.sluice.engine.plan.CommitInfo;
+import dev.sluice.engine.plan.PipelineStart;
 import dev.sluice.engine.plan.PlanResult;
 import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.PredefinedVariables;
@@ -16,16 +15,14 @@ import dev.sluice.engine.plan.ProjectInfo;
 import dev.sluice.engine.plan.RepositoryFacts;
 import dev.sluice.engine.plan.TriggerContext;
 import dev.sluice.engine.spec.RunContext;
-import dev.sluice.model.JobSpec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Compile and plan one pipeline of a project at a commit. Mirrors the CLI's {@code LocalPlanner} (which is
- * tied to a local working tree); the shared part belongs in the engine (see the session report).
+ * Compile and plan one pipeline of a project at a commit; {@link PipelineStart} makes it ready to run, as
+ * for {@code sluice run}.
  */
 final class ServerPlanner {
 
@@ -60,16 +57,9 @@ final class ServerPlanner {
             case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
             case PlanResult.Failed f -> new Rejected(f.errors());
             case PlanResult.Created created -> {
-                boolean cancelOnFailure = created.autoCancel().onJobFailure().map("all"::equals).orElse(false);
-                var input = new PipelineInput(pipelineId, pipelineId, created.stages(), created.jobs(), createdAt,
-                        PipelineSettings.DEFAULT.withCancelOnJobFailure(cancelOnFailure));
-                var rawGlobals = definition.variables().stream().filter(v -> !v.expand()).map(Variable::name)
-                        .collect(Collectors.toSet());
-                Map<String, String> globals = new LinkedHashMap<>();
-                definition.variables().forEach(v -> globals.put(v.name(), created.globalVariables().getOrDefault(v.name(), v.value())));
-                created.globalVariables().forEach(globals::putIfAbsent);
-                yield new Ready(input, new RunContext(predefined, globals, rawGlobals, List.of(), project.path(),
-                        JobSpec.DEFAULT_TIMEOUT, "", paths -> ""));
+                var start = PipelineStart.of(created, created.jobs(), definition, predefined,
+                        new PipelineStart.Place(List.of(), project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
+                yield new Ready(start.input(), start.context());
             }
         };
     }

@@ -4,10 +4,9 @@ import dev.sluice.config.CompileRequest;
 import dev.sluice.config.CompileResult;
 import dev.sluice.config.PipelineCompiler;
 import dev.sluice.config.model.PipelineDefinition;
-import dev.sluice.config.model.Variable;
 import dev.sluice.engine.PipelineInput;
-import dev.sluice.engine.PipelineSettings;
 import dev.sluice.engine.PlannedJob;
+import dev.sluice.engine.plan.PipelineStart;
 import dev.sluice.engine.plan.PlanResult;
 import dev.sluice.engine.plan.Planner;
 import dev.sluice.engine.plan.PredefinedVariables;
@@ -105,17 +104,12 @@ public final class LocalPlanner {
             case PlanResult.NotCreated n -> new NotCreated(n.reason());
             case PlanResult.Failed f -> new Failed(f.errors());
             case PlanResult.Created created -> {
-                boolean cancelOnFailure = created.autoCancel().onJobFailure().map("all"::equals).orElse(false);
-                var input = new PipelineInput(pipelineId, pipelineId, created.stages(), selection.apply(created.stages(), created.jobs()),
-                        createdAt, PipelineSettings.DEFAULT.withCancelOnJobFailure(cancelOnFailure));
-                var rawGlobals = definition.variables().stream().filter(v -> !v.expand()).map(Variable::name)
-                        .collect(java.util.stream.Collectors.toSet());
-                Map<String, String> globals = new LinkedHashMap<>();
-                definition.variables().forEach(v -> globals.put(v.name(), created.globalVariables().getOrDefault(v.name(), v.value())));
-                created.globalVariables().forEach(globals::putIfAbsent);
                 // GitLab: CI_PROJECT_DIR is <builds>/<namespace>/<project>
-                var runContext = new RunContext(predefined, globals, rawGlobals, outer, source.project().path(),
-                        JobSpec.DEFAULT_TIMEOUT, "", files::cacheKey);
+                var start = PipelineStart.of(created, selection.apply(created.stages(), created.jobs()), definition, predefined,
+                        new PipelineStart.Place(outer, source.project().path(), "", files::cacheKey), pipelineId, pipelineId,
+                        createdAt);
+                var input = start.input();
+                var runContext = start.context();
                 yield new Ready(input, runContext, compiled.warnings());
             }
         };
