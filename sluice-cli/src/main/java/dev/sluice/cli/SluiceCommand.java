@@ -51,7 +51,7 @@ final class SluiceCommand implements Runnable {
         return cli;
     }
 
-    private static final java.util.List<String> ORDER = java.util.List.of("lint", "config", "run", "runner", "bench");
+    private static final java.util.List<String> ORDER = java.util.List.of("lint", "config", "run", "server", "runner", "bench");
     private static final java.util.Set<String> COMMANDS = java.util.Set.copyOf(ORDER);
 
     private static CommandLine subcommand(String name, Terminal terminal) {
@@ -59,6 +59,7 @@ final class SluiceCommand implements Runnable {
             case "lint" -> new CommandLine(new LintCommand(terminal));
             case "config" -> new CommandLine(new ConfigCommand(terminal));
             case "run" -> new CommandLine(new RunCommand(terminal));
+            case "server" -> new CommandLine(new ServerCommand(terminal));
             case "runner" -> new CommandLine(new RunnerCommand())
                     .addSubcommand(new RunnerRegisterCommand(terminal))
                     .addSubcommand(new RunnerRunCommand(terminal))

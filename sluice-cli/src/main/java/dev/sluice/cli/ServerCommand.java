@@ -1,0 +1,99 @@
+package dev.sluice.cli;
+
+import dev.sluice.server.Coordinator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sluice server}: the coordinator on an H2 file database in a data directory. Runners register
+ * with the registration token (given, else generated once and kept in the data directory).
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Start the coordinator: projects, pipelines and the GitLab runner API v4 for runners.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Database, repositories and logs (default: ~/.sluice/server).")
+    Path dataDir;
+
+    @Option(names = "--registration-token", paramLabel = "TOKEN",
+            description = "The token runners register with (default: $SLUICE_REGISTRATION_TOKEN, else one generated on first start and kept in DIR).")
+    String registrationToken;
+
+    private final Terminal terminal;
+
+    ServerCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Coordinator coordinator = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            coordinator.close();
+            stopped.countDown();
+        }, "sluice-server-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Opens the store and starts serving; prints where, and how runners register. */
+    Coordinator start() {
+        if (port < 0 || port > 65535) {
+            throw UserError.usage("--port: must be between 0 and 65535");
+        }
+        Path dir = dataDir != null ? terminal.workingDir().resolve(dataDir)
+                : Path.of(System.getProperty("user.home"), ".sluice", "server");
+        String token = registrationToken(dir);
+        Coordinator coordinator;
+        try {
+            coordinator = Coordinator.start(new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50)));
+        } catch (RuntimeException e) {
+            throw new UserError(ExitCodes.FAILURE, "cannot start the server on " + host + ":" + port + ": " + e.getMessage());
+        }
+        terminal.out().println("Sluice coordinator at " + coordinator.url() + " (data: " + dir + ")");
+        terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
+        terminal.out().flush();
+        return coordinator;
+    }
+
+    private String registrationToken(Path dir) {
+        if (registrationToken != null && !registrationToken.isBlank()) {
+            return registrationToken;
+        }
+        String env = System.getenv("SLUICE_REGISTRATION_TOKEN");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        Path file = dir.resolve("registration-token");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(dir);
+            byte[] bytes = new byte[20];
+            new SecureRandom().nextBytes(bytes);
+            String token = "GR1348941" + HexFormat.of().formatHex(bytes);
+            Files.writeString(file, token + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return token;
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.FAILURE, "cannot keep the registration token in " + file + ": " + e.getMessage());
+        }
+    }
+}
