@@ -14,12 +14,6 @@ public final class Main {
     private Main() {
     }
 
-    static {
-        // Libraries log through SLF4J; a user sees their warnings and errors, not their start-up chatter.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-    }
-
     public static void main(String[] args) {
         // UTF-8 whatever the locale: configurations are UTF-8 and so is everything we echo from them.
         PrintWriter out = utf8(FileDescriptor.out, false); // flushed when the command ends: big outputs stay fast
