@@ -11,7 +11,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Coordinator implements AutoCloseable {
 
     /** @param port 0 for any free port; {@code longPoll} how long jobs/request is held (GitLab: 50 s) */
-    public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
+    public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
+                           long maxArtifactBytes) {
+
+        /** GitLab's default maximum artifacts size: 100 MB. */
+        public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
+
+        public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
+            this(host, port, dataDir, registrationToken, longPoll, DEFAULT_MAX_ARTIFACT_BYTES);
+        }
     }
 
     private final Javalin app;
@@ -25,9 +33,10 @@ public final class Coordinator implements AutoCloseable {
         var pipelines = new JdbiPipelines(jdbi);
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
-        var runs = new PipelineRuns(pipelines, jobs, queue, timers, "http://" + settings.host() + ":" + settings.port(),
+        var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
+        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, "http://" + settings.host() + ":" + settings.port(),
                 Clock.systemUTC());
-        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), queue,
+        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
                 runs, settings.registrationToken(), settings.longPoll());
         var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {

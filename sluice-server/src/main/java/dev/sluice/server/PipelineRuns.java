@@ -58,6 +58,7 @@ final class PipelineRuns {
 
     private final Pipelines pipelines;
     private final Jobs jobs;
+    private final JobArtifacts artifacts;
     private final JobQueue queue;
     private final ScheduledExecutorService timers;
     private final String serverUrl;
@@ -66,9 +67,10 @@ final class PipelineRuns {
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
         this.pipelines = pipelines;
         this.jobs = jobs;
+        this.artifacts = artifacts;
         this.queue = queue;
         this.timers = timers;
         this.serverUrl = serverUrl;
@@ -175,9 +177,16 @@ final class PipelineRuns {
 
     private void enqueue(Run run, Job job) {
         long id = run.globalIds.get(job.id());
-        List<JobSpecs.Source> sources = ArtifactSources.of(run.pipeline, job).stream()
-                .map(j -> new JobSpecs.Source(j, false, Map.of())).toList();
-        JobSpec spec = JobSpecs.build(job, run.row.id(), run.context, sources);
+        List<JobSpecs.Source> sources = ArtifactSources.of(run.pipeline, job).stream().map(j -> {
+            long dependency = run.globalIds.get(j.id());
+            return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
+        }).toList();
+        JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
+        // The engine numbers jobs per pipeline; runners download by the server's job id.
+        JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
+                built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
+                built.dependencies().stream().map(d -> new dev.sluice.model.ArtifactDownload(
+                        run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
         queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));
