@@ -44,10 +44,12 @@ final class RunnerApi {
     private final JobArtifacts artifacts;
     private final JobQueue queue;
     private final PipelineRuns runs;
+    private final RunnerWatchdog watchdog;
     private final String registrationToken;
     private final Duration longPoll;
 
-    RunnerApi(Runners runners, Jobs jobs, Traces traces, JobArtifacts artifacts, JobQueue queue, PipelineRuns runs, String registrationToken,
+    RunnerApi(Runners runners, Jobs jobs, Traces traces, JobArtifacts artifacts, JobQueue queue, PipelineRuns runs,
+              RunnerWatchdog watchdog, String registrationToken,
               Duration longPoll) {
         this.runners = runners;
         this.jobs = jobs;
@@ -55,6 +57,7 @@ final class RunnerApi {
         this.artifacts = artifacts;
         this.queue = queue;
         this.runs = runs;
+        this.watchdog = watchdog;
         this.registrationToken = registrationToken;
         this.longPoll = longPoll;
     }
@@ -133,6 +136,7 @@ final class RunnerApi {
             if (handout.isEmpty() || !jobs.assign(jobId, runner.id(), Tokens.hash(token))) {
                 continue; // canceled meanwhile: take the next one
             }
+            watchdog.seen(jobId);
             runs.jobStarted(jobId);
             ctx.header(Headers.LAST_UPDATE, queue.version());
             json(ctx, 201, payload(jobId, token, handout.get()));
@@ -165,6 +169,7 @@ final class RunnerApi {
         var body = body(ctx, UpdateJobRequest.class);
         var job = activeJob(ctx, id, body.token());
         var state = body.jobState().orElseThrow(() -> new Refused(400, "400 Bad Request - state is invalid"));
+        watchdog.seen(id);
         ctx.header(Headers.JOB_STATUS, job.status());
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         if (state.isFinal()) {
@@ -174,6 +179,7 @@ final class RunnerApi {
                 case JobOutcome.Canceled c -> "canceled";
                 case JobOutcome.Failed f -> "failed";
             };
+            watchdog.forget(id);
             if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {
                 runs.jobFinished(id, outcome);
             }
@@ -203,6 +209,7 @@ final class RunnerApi {
             throw new Refused(400, "400 Bad Request - " + e.getMessage());
         }
         byte[] bytes = ctx.bodyAsBytes();
+        watchdog.seen(id);
         long size = traces.append(id, start, bytes);
         ctx.header(Headers.JOB_STATUS, job.status());
         ctx.header(Headers.RANGE, TraceRange.range(size));

@@ -29,8 +29,8 @@ class ArtifactUploadIT {
 
     @BeforeEach
     void takeAJob() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5),
-                4096));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5))
+                .withMaxArtifactBytes(4096));
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         CoordinatorIT.git(repo, "init", "-q", "-b", "main");
         Files.writeString(repo.resolve(".gitlab-ci.yml"), "only:\n  script: [echo hi]\n");
