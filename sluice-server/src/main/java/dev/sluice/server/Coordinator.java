@@ -11,7 +11,27 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Coordinator implements AutoCloseable {
 
     /** @param port 0 for any free port; {@code longPoll} how long jobs/request is held (GitLab: 50 s) */
-    public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
+    /**
+     * @param maxArtifactBytes the largest artifact upload accepted (413 beyond)
+     * @param runnerTimeout how long a running job's runner may stay silent before the job fails
+     */
+    public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
+                           long maxArtifactBytes, Duration runnerTimeout) {
+
+        /** GitLab's default maximum artifacts size: 100 MB. */
+        public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
+
+        public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
+            this(host, port, dataDir, registrationToken, longPoll, DEFAULT_MAX_ARTIFACT_BYTES, RunnerWatchdog.GITLAB_TIMEOUT);
+        }
+
+        public Settings withMaxArtifactBytes(long bytes) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout);
+        }
+
+        public Settings withRunnerTimeout(Duration timeout) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout);
+        }
     }
 
     private final Javalin app;
@@ -25,10 +45,14 @@ public final class Coordinator implements AutoCloseable {
         var pipelines = new JdbiPipelines(jdbi);
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
-        var runs = new PipelineRuns(pipelines, jobs, queue, timers, "http://" + settings.host() + ":" + settings.port(),
+        var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
+        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, "http://" + settings.host() + ":" + settings.port(),
                 Clock.systemUTC());
-        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), queue,
-                runs, settings.registrationToken(), settings.longPoll());
+        var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
+        long every = watchdog.checkInterval().toMillis();
+        timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
+                runs, watchdog, settings.registrationToken(), settings.longPoll());
         var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
@@ -36,6 +60,7 @@ public final class Coordinator implements AutoCloseable {
         });
         runnerApi.routes(app);
         projectApi.routes(app);
+        new JobApi(pipelines, jobs, runs).routes(app);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }

@@ -28,5 +28,7 @@ interface Jobs {
 
     Optional<JobRow> find(long id);
 
+    Optional<JobRow> byTokenHash(String tokenHash);
+
     List<JobRow> ofPipeline(long pipelineId);
 }

@@ -46,6 +46,7 @@ final class PipelineRuns {
         final TriggerContext trigger;
         final RunContext context;
         final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
+        final Map<Long, String> storedStatus = new ConcurrentHashMap<>();
         Pipeline pipeline;
 
         Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, RunContext context) {
@@ -58,6 +59,7 @@ final class PipelineRuns {
 
     private final Pipelines pipelines;
     private final Jobs jobs;
+    private final JobArtifacts artifacts;
     private final JobQueue queue;
     private final ScheduledExecutorService timers;
     private final String serverUrl;
@@ -66,9 +68,10 @@ final class PipelineRuns {
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
         this.pipelines = pipelines;
         this.jobs = jobs;
+        this.artifacts = artifacts;
         this.queue = queue;
         this.timers = timers;
         this.serverUrl = serverUrl;
@@ -103,6 +106,91 @@ final class PipelineRuns {
         };
     }
 
+    /** A person's action on a job (play, retry, cancel): the server id of the job it leaves, or why it was refused. */
+    sealed interface Action {
+        record Done(long jobId) implements Action {
+        }
+
+        record Refused(String reason) implements Action {
+        }
+    }
+
+    Action play(long jobId) {
+        return act(jobId, engineId -> new Event.PlayManual(engineId, clock.instant()));
+    }
+
+    Action cancel(long jobId) {
+        return act(jobId, engineId -> new Event.CancelJob(engineId, clock.instant()));
+    }
+
+    /** The new attempt's id on success. */
+    Action retry(long jobId) {
+        return act(jobId, engineId -> new Event.RetryJob(engineId, clock.instant()));
+    }
+
+    /** Cancels every cancelable job; false when the pipeline is not known (or has nothing to cancel). */
+    boolean cancelPipeline(long pipelineId) {
+        Run run = runs.get(pipelineId);
+        if (run == null) {
+            return false;
+        }
+        synchronized (run) {
+            var t = run.engine.apply(run.pipeline, new Event.CancelPipeline(clock.instant()));
+            handle(run, t);
+            return t.ignored().isEmpty();
+        }
+    }
+
+    /** GitLab's pipeline retry: every failed or canceled job gets a new attempt. */
+    boolean retryPipeline(long pipelineId) {
+        Run run = runs.get(pipelineId);
+        if (run == null) {
+            return false;
+        }
+        synchronized (run) {
+            boolean any = false;
+            for (Job job : run.pipeline.latestJobs()) {
+                if (job.status() == dev.sluice.model.JobStatus.FAILED || job.status() == dev.sluice.model.JobStatus.CANCELED) {
+                    var t = run.engine.apply(run.pipeline, new Event.RetryJob(job.id(), clock.instant()));
+                    handle(run, t);
+                    any |= t.ignored().isEmpty();
+                }
+            }
+            return any;
+        }
+    }
+
+    /** The server ids of the latest attempt of each job (GitLab lists retried jobs only when asked to). */
+    Optional<java.util.Set<Long>> latestJobIds(long pipelineId) {
+        return Optional.ofNullable(runs.get(pipelineId)).map(run -> {
+            synchronized (run) {
+                return run.pipeline.latestJobs().stream().map(j -> run.globalIds.get(j.id()))
+                        .collect(java.util.stream.Collectors.toSet());
+            }
+        });
+    }
+
+    private Action act(long jobId, java.util.function.LongFunction<Event> event) {
+        Run run = runOfJob.get(jobId);
+        if (run == null) {
+            return new Action.Refused("job " + jobId + " is not in a known pipeline");
+        }
+        synchronized (run) {
+            long engineId = engineId(run, jobId);
+            var t = run.engine.apply(run.pipeline, event.apply(engineId));
+            handle(run, t);
+            if (t.ignored().isPresent()) {
+                return new Action.Refused(t.ignored().get());
+            }
+            String name = run.pipeline.job(engineId).orElseThrow().name();
+            return new Action.Done(run.globalIds.get(run.pipeline.latest(name).orElseThrow().id()));
+        }
+    }
+
+    private static long engineId(Run run, long jobId) {
+        return run.globalIds.entrySet().stream().filter(e -> e.getValue() == jobId).findFirst().orElseThrow().getKey();
+    }
+
     Optional<Handout> handout(long jobId) {
         return Optional.ofNullable(handouts.get(jobId));
     }
@@ -122,8 +210,7 @@ final class PipelineRuns {
             return;
         }
         synchronized (run) {
-            long engineId = run.globalIds.entrySet().stream().filter(e -> e.getValue() == jobId).findFirst().orElseThrow().getKey();
-            handle(run, run.engine.apply(run.pipeline, event.apply(run, engineId)));
+            handle(run, run.engine.apply(run.pipeline, event.apply(run, engineId(run, jobId))));
         }
     }
 
@@ -143,6 +230,23 @@ final class PipelineRuns {
         pipelines.setStatus(run.row.id(), run.pipeline.status().name().toLowerCase(Locale.ROOT));
         for (Command command : transition.commands()) {
             execute(run, command);
+        }
+        storeStatuses(run);
+    }
+
+    /**
+     * Keeps each job row's status up with the engine (manual, skipped, canceled...). A job a runner holds
+     * (running, canceling) is left to the runner's own updates: the row says canceling until the runner
+     * reports the job's end, as GitLab does.
+     */
+    private void storeStatuses(Run run) {
+        for (Job job : run.pipeline.jobs()) {
+            long id = run.globalIds.get(job.id());
+            String status = status(job);
+            if (!status.equals(run.storedStatus.put(id, status))) {
+                jobs.find(id).filter(row -> !row.active() && !row.status().equals(status))
+                        .ifPresent(row -> jobs.setStatus(id, status));
+            }
         }
     }
 
@@ -167,17 +271,24 @@ final class PipelineRuns {
             case Command.AcquireResource a -> { }
             case Command.ReleaseResource r -> { }
             case Command.PipelineFinished f -> {
+                // The run stays known: a person may still retry its jobs.
                 pipelines.setStatus(run.row.id(), f.status().name().toLowerCase(Locale.ROOT));
-                runs.remove(run.row.id());
             }
         }
     }
 
     private void enqueue(Run run, Job job) {
         long id = run.globalIds.get(job.id());
-        List<JobSpecs.Source> sources = ArtifactSources.of(run.pipeline, job).stream()
-                .map(j -> new JobSpecs.Source(j, false, Map.of())).toList();
-        JobSpec spec = JobSpecs.build(job, run.row.id(), run.context, sources);
+        List<JobSpecs.Source> sources = ArtifactSources.of(run.pipeline, job).stream().map(j -> {
+            long dependency = run.globalIds.get(j.id());
+            return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
+        }).toList();
+        JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
+        // The engine numbers jobs per pipeline; runners download by the server's job id.
+        JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
+                built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
+                built.dependencies().stream().map(d -> new dev.sluice.model.ArtifactDownload(
+                        run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
         queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));

@@ -67,7 +67,7 @@ final class ProjectApi {
         RunnerApi.json(ctx, 200, view(row));
     }
 
-    private static Map<String, Object> view(Pipelines.PipelineRow p) {
+    static Map<String, Object> view(Pipelines.PipelineRow p) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", p.id());
         m.put("project_id", p.projectId());

@@ -41,18 +41,23 @@ final class RunnerApi {
     private final Runners runners;
     private final Jobs jobs;
     private final Traces traces;
+    private final JobArtifacts artifacts;
     private final JobQueue queue;
     private final PipelineRuns runs;
+    private final RunnerWatchdog watchdog;
     private final String registrationToken;
     private final Duration longPoll;
 
-    RunnerApi(Runners runners, Jobs jobs, Traces traces, JobQueue queue, PipelineRuns runs, String registrationToken,
+    RunnerApi(Runners runners, Jobs jobs, Traces traces, JobArtifacts artifacts, JobQueue queue, PipelineRuns runs,
+              RunnerWatchdog watchdog, String registrationToken,
               Duration longPoll) {
         this.runners = runners;
         this.jobs = jobs;
         this.traces = traces;
+        this.artifacts = artifacts;
         this.queue = queue;
         this.runs = runs;
+        this.watchdog = watchdog;
         this.registrationToken = registrationToken;
         this.longPoll = longPoll;
     }
@@ -65,6 +70,8 @@ final class RunnerApi {
         app.post("/api/v4/jobs/request", this::request);
         app.put("/api/v4/jobs/{id}", this::update);
         app.patch("/api/v4/jobs/{id}/trace", this::trace);
+        app.post("/api/v4/jobs/{id}/artifacts", this::uploadArtifacts);
+        app.get("/api/v4/jobs/{id}/artifacts", this::downloadArtifacts);
     }
 
     private void register(Context ctx) {
@@ -129,6 +136,7 @@ final class RunnerApi {
             if (handout.isEmpty() || !jobs.assign(jobId, runner.id(), Tokens.hash(token))) {
                 continue; // canceled meanwhile: take the next one
             }
+            watchdog.seen(jobId);
             runs.jobStarted(jobId);
             ctx.header(Headers.LAST_UPDATE, queue.version());
             json(ctx, 201, payload(jobId, token, handout.get()));
@@ -143,15 +151,17 @@ final class RunnerApi {
 
     private JobPayload payload(long jobId, String token, PipelineRuns.Handout h) {
         var spec = h.spec();
-        var withId = new dev.sluice.model.JobSpec(jobId, spec.name(), spec.stage(), spec.projectDir(), spec.variables(),
-                spec.script(), spec.afterScript(), spec.timeout(), spec.image(), spec.services(), spec.artifacts(),
-                spec.caches(), spec.dependencies());
+        var files = new java.util.HashMap<Long, dev.sluice.protocol.Dependency.ArtifactsFile>();
+        for (var d : spec.dependencies()) {
+            artifacts.archive(d.jobId()).ifPresent(a -> files.put(d.jobId(),
+                    new dev.sluice.protocol.Dependency.ArtifactsFile("artifacts.zip", a.toFile().length())));
+        }
         var git = new GitInfo("file://" + h.project().repoDir(), "sha1", h.pipeline().ref(), h.pipeline().sha(),
                 h.trigger().beforeSha(), "branch", List.of("+refs/heads/" + h.pipeline().ref() + ":refs/remotes/origin/"
                 + h.pipeline().ref()), 0, false, Map.of());
         var info = new JobInfo(spec.name(), spec.stage(), h.project().id(), h.project().name(), h.project().path(),
                 h.pipeline().id(), Map.of());
-        return JobPayloads.toPayload(withId, new JobContext(token, true, info, git, List.of(), token, Map.of(), null));
+        return JobPayloads.toPayload(spec, new JobContext(token, true, info, git, List.of(), token, files, null));
     }
 
     private void update(Context ctx) {
@@ -159,6 +169,7 @@ final class RunnerApi {
         var body = body(ctx, UpdateJobRequest.class);
         var job = activeJob(ctx, id, body.token());
         var state = body.jobState().orElseThrow(() -> new Refused(400, "400 Bad Request - state is invalid"));
+        watchdog.seen(id);
         ctx.header(Headers.JOB_STATUS, job.status());
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         if (state.isFinal()) {
@@ -168,6 +179,7 @@ final class RunnerApi {
                 case JobOutcome.Canceled c -> "canceled";
                 case JobOutcome.Failed f -> "failed";
             };
+            watchdog.forget(id);
             if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {
                 runs.jobFinished(id, outcome);
             }
@@ -197,6 +209,7 @@ final class RunnerApi {
             throw new Refused(400, "400 Bad Request - " + e.getMessage());
         }
         byte[] bytes = ctx.bodyAsBytes();
+        watchdog.seen(id);
         long size = traces.append(id, start, bytes);
         ctx.header(Headers.JOB_STATUS, job.status());
         ctx.header(Headers.RANGE, TraceRange.range(size));
@@ -206,6 +219,43 @@ final class RunnerApi {
         }
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         ctx.status(202);
+    }
+
+    private void uploadArtifacts(Context ctx) throws java.io.IOException {
+        long id = jobId(ctx);
+        activeJob(ctx, id, null);
+        var file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new Refused(400, "400 Bad Request - file is missing");
+        }
+        String type = Optional.ofNullable(ctx.queryParam("artifact_type")).filter(t -> !t.isEmpty()).orElse("archive");
+        String format = Optional.ofNullable(ctx.queryParam("artifact_format")).filter(f -> !f.isEmpty()).orElse("zip");
+        try (var in = file.content()) {
+            artifacts.store(id, type, format, in);
+        } catch (JobArtifacts.Rejected e) {
+            throw new Refused(e.status, e.getMessage());
+        }
+        json(ctx, 201, Map.of());
+    }
+
+    /**
+     * The dependency's archive for a job of the same pipeline that is running: the payload hands each
+     * dependant its own token for this (GitLab's {@code ci_expose_running_job_token_for_artifacts}).
+     */
+    private void downloadArtifacts(Context ctx) {
+        var dependency = jobs.find(jobId(ctx)).orElseThrow(() -> new Refused(404, "404 Not Found"));
+        String token = ctx.header(Headers.JOB_TOKEN);
+        var reader = token == null ? Optional.<Jobs.JobRow>empty() : jobs.byTokenHash(Tokens.hash(token));
+        if (reader.isEmpty() || !reader.get().active() || reader.get().pipelineId() != dependency.pipelineId()) {
+            throw new Refused(403, "403 Forbidden");
+        }
+        var archive = artifacts.archive(dependency.id()).orElseThrow(() -> new Refused(404, "404 Not Found"));
+        try {
+            ctx.status(200).contentType("application/zip").header("Content-Disposition", "attachment; filename=artifacts.zip")
+                    .result(java.nio.file.Files.newInputStream(archive));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** GitLab's authenticate_job!: 403 with the job's status unless the token is this running job's. */

@@ -58,10 +58,17 @@ class CoordinatorIT {
                 stages: [build, test]
                 build:
                   stage: build
-                  script: [echo building $CI_JOB_NAME]
+                  script:
+                    - echo building $CI_JOB_NAME
+                    - mkdir -p out && echo "artifact from build" > out/made.txt
+                    - echo "BUILD_VERSION=1.2.3" > build.env
+                  artifacts:
+                    paths: [out/]
+                    reports:
+                      dotenv: build.env
                 test:
                   stage: test
-                  script: [echo testing, cat README]
+                  script: [echo testing, cat README, cat out/made.txt, echo "version is $BUILD_VERSION"]
                 """);
         Files.writeString(repo.resolve("README"), "hello from the repo\n");
         git(repo, "add", ".");
@@ -102,6 +109,8 @@ class CoordinatorIT {
         assertThat(json(Http.send("GET", pipelineUrl, null).body()).get("status").asText()).isEqualTo("success");
         String traces = Files.readString(server.traceFile(1)) + Files.readString(server.traceFile(2));
         assertThat(traces).contains("building build", "testing", "hello from the repo", "Job succeeded");
+        assertThat(Files.readString(server.traceFile(2))).as("the artifact and the dotenv variable reach the test job")
+                .contains("artifact from build", "version is 1.2.3");
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.sluice.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Artifact uploads by raw HTTP: archives with path tricks or past the size limit are refused and nothing is kept. */
+class ArtifactUploadIT {
+
+    @TempDir
+    Path tmp;
+    Coordinator server;
+    long id;
+    String token;
+
+    @BeforeEach
+    void takeAJob() throws Exception {
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5))
+                .withMaxArtifactBytes(4096));
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), "only:\n  script: [echo hi]\n");
+        CoordinatorIT.git(repo, "add", ".");
+        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
+        String runner = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
+                .get("token").asText();
+        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
+                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
+        Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        var job = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}").body());
+        id = job.get("id").asLong();
+        token = job.get("token").asText();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anArchiveWithAnEntryOutsideItsDirectoryIsRefused() throws Exception {
+        for (String entry : new String[] {"../evil", "a/../../evil", "/etc/evil", "C:/evil"}) {
+            var r = upload("archive", "zip", zip(entry, "x"));
+            assertThat(r.statusCode()).as(entry).isEqualTo(400);
+            assertThat(r.body()).contains("leaves the extraction directory");
+        }
+        assertThat(download().statusCode()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void anArchivePastTheSizeLimitIsRefused() throws Exception {
+        byte[] big = new byte[8192];
+        new java.util.Random(1).nextBytes(big);
+        var r = upload("archive", "zip", zip("big.bin", new String(big, StandardCharsets.ISO_8859_1)));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(download().statusCode()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void aGoodArchiveIsStoredAndDownloadedAndABadDotenvIsRefused() throws Exception {
+        byte[] archive = zip("build/out.txt", "built");
+        assertThat(upload("archive", "zip", archive).statusCode()).isEqualTo(201);
+        var got = download();
+        assertThat(got.statusCode()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(archive);
+        assertThat(upload("dotenv", "gzip", gzip("not a variable\n")).statusCode()).isEqualTo(400);
+        assertThat(upload("dotenv", "gzip", gzip("A=1\n")).statusCode()).isEqualTo(201);
+        assertThat(upload("archive", "zip", archive, "glcbt-other").statusCode()).as("another token").isEqualTo(403);
+    }
+
+    private HttpResponse<String> upload(String type, String format, byte[] file) throws Exception {
+        return upload(type, format, file, token);
+    }
+
+    private HttpResponse<String> upload(String type, String format, byte[] file, String jobToken) throws Exception {
+        String boundary = "sluice-boundary";
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"artifacts\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v4/jobs/" + id + "/artifacts?artifact_type=" + type
+                        + "&artifact_format=" + format))
+                .header("JOB-TOKEN", jobToken).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> download() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v4/jobs/" + id + "/artifacts"))
+                .header("JOB-TOKEN", token).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] zip(String entry, String content) throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] gzip(String content) throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}

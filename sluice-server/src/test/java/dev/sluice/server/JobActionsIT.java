@@ -1,0 +1,159 @@
+package dev.sluice.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.protocol.VersionInfo;
+import dev.sluice.runner.RunnerAgent;
+import dev.sluice.runner.RunnerConfig;
+import dev.sluice.runner.RunnerEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A person's REST calls on a real coordinator with a real RunnerAgent: play, cancel and retry. */
+class JobActionsIT {
+
+    @TempDir
+    Path tmp;
+    Coordinator server;
+    RunnerAgent agent;
+    long projectId;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)));
+        var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
+        var config = new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
+                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
+        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
+                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
+        agent.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        agent.shutdown();
+        server.close();
+    }
+
+    @Test
+    void aManualJobPlayedThroughTheApiRuns() throws Exception {
+        long pipeline = pipeline("""
+                deploy:
+                  when: manual
+                  script: [echo deployed by a person]
+                """);
+        JsonNode deploy = awaitJob(pipeline, "deploy", "manual");
+        var played = post("/jobs/" + deploy.get("id").asLong() + "/play");
+        assertThat(played.statusCode()).as(played.body()).isEqualTo(200);
+        awaitJob(pipeline, "deploy", "success");
+        assertThat(Files.readString(server.traceFile(deploy.get("id").asLong()))).contains("deployed by a person");
+        assertThat(post("/jobs/" + deploy.get("id").asLong() + "/cancel").statusCode()).as("a finished job").isEqualTo(403);
+    }
+
+    @Test
+    void aRunningJobCanceledThroughTheApiEndsCanceledAndItsProcessIsGone() throws Exception {
+        Path pidFile = tmp.resolve("sleep.pid");
+        long pipeline = pipeline("""
+                slow:
+                  script:
+                    - sleep 300 &
+                    - echo $! > %s
+                    - wait
+                """.formatted(pidFile));
+        JsonNode slow = awaitJob(pipeline, "slow", "running");
+        Http.await("the sleep to start", () -> Files.exists(pidFile) && readPid(pidFile) > 0);
+        long pid = readPid(pidFile);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+        var canceled = post("/jobs/" + slow.get("id").asLong() + "/cancel");
+        assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(201);
+        awaitJob(pipeline, "slow", "canceled");
+        Http.await("the job's process to be gone", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(pipelineStatus(pipeline)).isEqualTo("canceled");
+    }
+
+    @Test
+    void aFailedJobRetriedRunsAgain() throws Exception {
+        Path marker = tmp.resolve("second-attempt");
+        long pipeline = pipeline("""
+                flaky:
+                  script:
+                    - if [ -f %1$s ]; then echo second attempt passes; else touch %1$s; exit 1; fi
+                """.formatted(marker));
+        JsonNode first = awaitJob(pipeline, "flaky", "failed");
+        assertThat(first.get("failure_reason").asText()).isEqualTo("script_failure");
+        var retried = post("/jobs/" + first.get("id").asLong() + "/retry");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        long second = CoordinatorIT.json(retried.body()).get("id").asLong();
+        assertThat(second).isNotEqualTo(first.get("id").asLong());
+        assertThat(awaitJob(pipeline, "flaky", "success").get("id").asLong()).isEqualTo(second);
+        Http.await("the pipeline to pass", () -> pipelineStatus(pipeline).equals("success"));
+        var all = CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs?include_retried=true", null).body());
+        assertThat(all.size()).as("both attempts with include_retried").isEqualTo(2);
+    }
+
+    private long pipeline(String ci) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), ci);
+        CoordinatorIT.git(repo, "add", ".");
+        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
+        var project = Http.send("POST", server.url() + "/api/v4/projects",
+                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "app", "import_url", repo.toString())));
+        projectId = CoordinatorIT.json(project.body()).get("id").asLong();
+        var created = Http.send("POST", projectUrl() + "/pipeline?ref=main", null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return CoordinatorIT.json(created.body()).get("id").asLong();
+    }
+
+    private JsonNode awaitJob(long pipeline, String name, String status) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        Http.await("job " + name + " to be " + status, () -> {
+            try {
+                for (JsonNode job : CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs", null).body())) {
+                    if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
+                        found[0] = job;
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        return found[0];
+    }
+
+    private String pipelineStatus(long pipeline) {
+        try {
+            return CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline, null).body()).get("status").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private java.net.http.HttpResponse<String> post(String path) throws Exception {
+        return Http.send("POST", projectUrl() + path, null);
+    }
+
+    private String projectUrl() {
+        return server.url() + "/api/v4/projects/" + projectId;
+    }
+
+    private static long readPid(Path file) {
+        try {
+            String text = Files.readString(file).strip();
+            return text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}
