@@ -34,6 +34,14 @@ final class ServerCommand implements Callable<Integer> {
             description = "The token runners register with (default: $SLUICE_REGISTRATION_TOKEN, else one generated on first start and kept in DIR).")
     String registrationToken;
 
+    @Option(names = "--max-artifact-size", paramLabel = "MB", defaultValue = "100",
+            description = "Largest artifacts archive a runner may upload, in MiB (default: ${DEFAULT-VALUE}, GitLab's).")
+    long maxArtifactMib;
+
+    @Option(names = "--runner-timeout", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "A running job whose runner sends nothing this long fails with runner_system_failure (default: ${DEFAULT-VALUE}).")
+    long runnerTimeoutSeconds;
+
     private final Terminal terminal;
 
     ServerCommand(Terminal terminal) {
@@ -57,12 +65,16 @@ final class ServerCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw UserError.usage("--port: must be between 0 and 65535");
         }
+        if (maxArtifactMib < 1 || runnerTimeoutSeconds < 1) {
+            throw UserError.usage("--max-artifact-size and --runner-timeout must be at least 1");
+        }
         Path dir = dataDir != null ? terminal.workingDir().resolve(dataDir)
                 : Path.of(System.getProperty("user.home"), ".sluice", "server");
         String token = registrationToken(dir);
         Coordinator coordinator;
         try {
-            coordinator = Coordinator.start(new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50)));
+            coordinator = Coordinator.start(new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50),
+                    maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds)));
         } catch (RuntimeException e) {
             throw new UserError(ExitCodes.FAILURE, "cannot start the server on " + host + ":" + port + ": " + e.getMessage());
         }
