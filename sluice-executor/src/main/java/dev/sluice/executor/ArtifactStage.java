@@ -1,5 +1,6 @@
 package dev.sluice.executor;
 
+import dev.sluice.model.Dotenv;
 import dev.sluice.model.ArtifactDownload;
 import dev.sluice.model.ArtifactsSpec;
 import dev.sluice.model.JobVariable;

@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import dev.sluice.model.Dotenv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,8 +46,8 @@ final class FileArtifacts implements JobArtifacts {
                     yield archiveFile(jobId);
                 }
                 case "dotenv" -> {
-                    var parsed = DotenvReport.parse(read(tmp, format));
-                    if (!parsed.problems().isEmpty()) {
+                    var parsed = Dotenv.parse(read(tmp, format));
+                    if (!parsed.ok()) {
                         throw new Rejected(400, "400 Bad Request - dotenv report: " + String.join("; ", parsed.problems()));
                     }
                     Files.write(tmp, read(tmp, format));
@@ -70,7 +71,12 @@ final class FileArtifacts implements JobArtifacts {
     public Map<String, String> dotenv(long jobId) {
         Path file = dotenvFile(jobId);
         try {
-            return Files.isRegularFile(file) ? DotenvReport.parse(Files.readAllBytes(file)).variables() : Map.of();
+            if (!Files.isRegularFile(file)) {
+                return Map.of();
+            }
+            Map<String, String> variables = new java.util.LinkedHashMap<>();
+            Dotenv.parse(Files.readAllBytes(file)).variables().forEach(v -> variables.put(v.key(), v.value()));
+            return variables;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

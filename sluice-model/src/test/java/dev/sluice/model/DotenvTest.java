@@ -1,6 +1,5 @@
-package dev.sluice.executor;
+package dev.sluice.model;
 
-import dev.sluice.model.JobVariable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

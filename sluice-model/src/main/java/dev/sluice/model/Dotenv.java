@@ -1,6 +1,5 @@
-package dev.sluice.executor;
+package dev.sluice.model;
 
-import dev.sluice.model.JobVariable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads an {@code artifacts:reports:dotenv} file with GitLab's rules ({@code Ci::ParseDotenvArtifactService}):
+ * Reads an {@code artifacts:reports:dotenv} file (the runner, for local runs, and the coordinator both need it) with GitLab's rules ({@code Ci::ParseDotenvArtifactService}):
  * every line is {@code KEY=value}, split at the first {@code =}, both sides stripped of spaces; no empty
  * lines, no comments, no quotes removed, no multi-line values; keys of letters, digits and {@code _}; the
  * uploaded (gzip-compressed) file below the size limit (5 KiB by default) and at most the variable limit (20 by default) after
