@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.runner.RunnerAgent;
 import dev.sluice.server.Coordinator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,6 +44,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "A running job whose runner sends nothing this long fails with runner_system_failure (default: ${DEFAULT-VALUE}).")
     long runnerTimeoutSeconds;
 
+    @Option(names = "--no-embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run jobs in this process too (a shell runner, one job per core), so a pipeline runs with "
+                    + "nothing else installed; --no-embedded-runner leaves them to registered runners.")
+    boolean embeddedRunner;
+
     private final Terminal terminal;
 
     ServerCommand(Terminal terminal) {
@@ -51,13 +58,30 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Coordinator coordinator = start();
+        Optional<RunnerAgent> runner = embeddedRunner ? Optional.of(startEmbeddedRunner(coordinator)) : Optional.empty();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.ifPresent(EmbeddedRunner::stop);
             coordinator.close();
             stopped.countDown();
         }, "sluice-server-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The in-process runner: registered like any other (through the runner API), shell executor. */
+    RunnerAgent startEmbeddedRunner(Coordinator coordinator) throws InterruptedException {
+        try {
+            RunnerAgent agent = EmbeddedRunner.start(coordinator.url(), registrationToken(dataDir()), dataDir().resolve("runner"),
+                    VersionProvider.version());
+            terminal.out().println("Embedded runner: shell executor, " + Runtime.getRuntime().availableProcessors()
+                    + " jobs at once (--no-embedded-runner to leave jobs to registered runners)");
+            terminal.out().flush();
+            return agent;
+        } catch (IllegalStateException e) {
+            coordinator.close();
+            throw new UserError(ExitCodes.FAILURE, "cannot start the embedded runner: " + e.getMessage());
+        }
     }
 
     /** Opens the store and starts serving; prints where, and how runners register. */
@@ -68,8 +92,7 @@ final class ServerCommand implements Callable<Integer> {
         if (maxArtifactMib < 1 || runnerTimeoutSeconds < 1) {
             throw UserError.usage("--max-artifact-size and --runner-timeout must be at least 1");
         }
-        Path dir = dataDir != null ? terminal.workingDir().resolve(dataDir)
-                : Path.of(System.getProperty("user.home"), ".sluice", "server");
+        Path dir = dataDir();
         String token = registrationToken(dir);
         Coordinator coordinator;
         try {
@@ -82,6 +105,10 @@ final class ServerCommand implements Callable<Integer> {
         terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
         terminal.out().flush();
         return coordinator;
+    }
+
+    private Path dataDir() {
+        return dataDir != null ? terminal.workingDir().resolve(dataDir) : Path.of(System.getProperty("user.home"), ".sluice", "server");
     }
 
     private String registrationToken(Path dir) {

@@ -50,4 +50,42 @@ class ServerCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--port: must be between 0 and 65535");
     }
+
+    @Test
+    void theEmbeddedRunnerRunsAPipelineWithNothingElseInstalled() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("demo"));
+        TestRepo.init(repo).write(".gitlab-ci.yml", "stages: [build, test]\nbuild:\n  stage: build\n  script: echo built\n"
+                + "test:\n  script: echo tested\n").commit("first");
+        var terminal = new Terminal(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter()), dir);
+        ServerCommand command = new ServerCommand(terminal);
+        new CommandLine(command).parseArgs("--port", "0", "--data-dir", "data");
+        var http = HttpClient.newHttpClient();
+        try (var coordinator = command.start()) {
+            var runner = command.startEmbeddedRunner(coordinator);
+            try {
+                String project = post(http, coordinator.url() + "/api/v4/projects",
+                        "{\"name\":\"demo\",\"path\":\"demo\",\"import_url\":\"" + repo + "\"}");
+                assertThat(project).contains("\"id\":1");
+                post(http, coordinator.url() + "/api/v4/projects/1/pipeline?ref=main", "");
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+                String pipeline = "";
+                while (System.nanoTime() < deadline && !pipeline.contains("\"status\":\"success\"")) {
+                    pipeline = http.send(HttpRequest.newBuilder(URI.create(coordinator.url() + "/api/v4/projects/1/pipelines/1")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    if (pipeline.contains("\"status\":\"failed\"")) {
+                        break;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // poll the API as a user would, until the deadline
+                }
+                assertThat(pipeline).contains("\"status\":\"success\"");
+            } finally {
+                EmbeddedRunner.stop(runner);
+            }
+        }
+    }
+
+    private static String post(HttpClient http, String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
 }

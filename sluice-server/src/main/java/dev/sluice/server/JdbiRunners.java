@@ -37,16 +37,18 @@ final class JdbiRunners implements Runners {
         return jdbi.withHandle(h -> h.createUpdate("delete from runners where id = ?").bind(0, id).execute()) == 1;
     }
 
+    /** Idempotent under concurrent requests of one runner (request_concurrency): a lost race to insert is fine. */
     @Override
     public void touchManager(long runnerId, String systemId) {
-        jdbi.useTransaction(h -> {
-            boolean known = h.createQuery("select count(*) from runner_managers where runner_id = ? and system_id = ?")
-                    .bind(0, runnerId).bind(1, systemId).mapTo(Integer.class).one() > 0;
-            if (!known) {
-                h.createUpdate("insert into runner_managers (runner_id, system_id) values (?, ?)")
-                        .bind(0, runnerId).bind(1, systemId).execute();
+        try {
+            jdbi.useHandle(h -> h.createUpdate("insert into runner_managers (runner_id, system_id) select ?, ? where not exists "
+                    + "(select 1 from runner_managers where runner_id = ? and system_id = ?)")
+                    .bind(0, runnerId).bind(1, systemId).bind(2, runnerId).bind(3, systemId).execute());
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                throw e; // only a duplicate key (SQL state 23505, H2 and PostgreSQL alike) means "already there"
             }
-        });
+        }
     }
 
     @Override
