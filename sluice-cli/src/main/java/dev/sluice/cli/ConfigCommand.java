@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = {
             "Print the merged configuration as YAML (default) or JSON.",
-            "Merged means after include, !reference and extends, as GitLab's \"full",
+            "Merged means after include, extends, !reference and parallel:matrix, as GitLab's \"full",
             "configuration\" view shows it. Diagnostics go to stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

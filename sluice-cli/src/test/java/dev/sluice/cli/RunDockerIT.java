@@ -103,7 +103,8 @@ class RunDockerIT {
                 "--ref", "feature");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        // the example keeps its .sluice/ state between runs, so the pipeline number grows
         assertThat(run.out()).contains("test_all > sea test (stand-in): mysql stand-in, database test; redis stand-in")
-                .contains("Pipeline #1 passed");
+                .containsPattern("Pipeline #\\d+ passed");
     }
 }

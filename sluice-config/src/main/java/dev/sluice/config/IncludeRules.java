@@ -55,30 +55,8 @@ final class IncludeRules {
         return Optional.ofNullable(variables.get(name));
     }
 
-    /** {@code $VAR} and {@code ${VAR}} from the known variables; an unknown variable stays as written. */
+    /** Known variables expanded, unknown ones kept as written. */
     String expand(String text) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '$' && i + 1 < text.length()) {
-                boolean braced = text.charAt(i + 1) == '{';
-                int start = braced ? i + 2 : i + 1;
-                int end = start;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
-                    end++;
-                }
-                boolean closed = !braced || (end < text.length() && text.charAt(end) == '}');
-                String name = text.substring(start, end);
-                if (end > start && closed && variables.containsKey(name)) {
-                    out.append(variables.get(name));
-                    i = braced ? end + 1 : end;
-                    continue;
-                }
-            }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+        return VariableExpansion.expandKnown(text, variables);
     }
 }

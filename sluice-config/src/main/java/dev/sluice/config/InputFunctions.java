@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 final class InputFunctions {
 
     private static final Pattern TRUNCATE = Pattern.compile("truncate\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)");
-    private static final Pattern VARIABLE = Pattern.compile("\\$([a-zA-Z_][a-zA-Z0-9_]*)|\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)}");
 
     private InputFunctions() {
     }
@@ -17,7 +16,7 @@ final class InputFunctions {
     static Optional<InputValue> apply(String function, InputValue value, Map<String, String> variables) {
         String text = value.text();
         if (function.equals("expand_vars")) {
-            return Optional.of(new InputValue(expand(text, variables)));
+            return Optional.of(new InputValue(VariableExpansion.expandKnown(text, variables)));
         }
         if (function.equals("posix_escape")) {
             return Optional.of(new InputValue(text.replaceAll("([^A-Za-z0-9_\\-.,:/@\\n])", "\\\\$1")));
@@ -29,17 +28,5 @@ final class InputFunctions {
             return Optional.of(new InputValue(text.substring(offset, end)));
         }
         return Optional.empty();
-    }
-
-    /** Known variables are replaced, unknown references are kept as written. */
-    private static String expand(String text, Map<String, String> variables) {
-        Matcher m = VARIABLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(out, Matcher.quoteReplacement(variables.getOrDefault(name, m.group())));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -46,8 +46,7 @@ public final class Coordinator implements AutoCloseable {
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
-        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, "http://" + settings.host() + ":" + settings.port(),
-                Clock.systemUTC());
+        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC());
         var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -62,13 +62,14 @@ final class PipelineRuns {
     private final JobArtifacts artifacts;
     private final JobQueue queue;
     private final ScheduledExecutorService timers;
-    private final String serverUrl;
+    /** Known only once the server listens (port 0 picks one). */
+    private final java.util.function.Supplier<String> serverUrl;
     private final Clock clock;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, String serverUrl, Clock clock) {
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock) {
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -84,7 +85,7 @@ final class PipelineRuns {
         var files = GitRepos.files(repo, sha);
         long id = pipelines.create(project.id(), ref, sha, "created", null);
         Instant now = clock.instant();
-        var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl);
+        var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl.get());
         var commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
         var trigger = new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(), false,
                 Optional.empty());

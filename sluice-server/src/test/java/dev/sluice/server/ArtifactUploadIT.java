@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.zip.ZipEntry;
@@ -31,16 +30,7 @@ class ArtifactUploadIT {
     void takeAJob() throws Exception {
         server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5))
                 .withMaxArtifactBytes(4096));
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve(".gitlab-ci.yml"), "only:\n  script: [echo hi]\n");
-        CoordinatorIT.git(repo, "add", ".");
-        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        String runner = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
-                .get("token").asText();
-        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
-                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        String runner = CoordinatorIT.runnerWithAPendingJob(server, tmp);
         var job = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}").body());
         id = job.get("id").asLong();
         token = job.get("token").asText();

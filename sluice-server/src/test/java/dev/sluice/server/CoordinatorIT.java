@@ -127,4 +127,22 @@ class CoordinatorIT {
         assertThat(created.get("status").asText()).isEqualTo("failed");
         assertThat(created.get("yaml_errors").asText()).contains("scirpt");
     }
+
+    /**
+     * A project whose pipeline has one job (echo hi), pending, and a runner registered with
+     * {@code reg-token}; returns the runner's token.
+     */
+    static String runnerWithAPendingJob(Coordinator server, Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), "only:\n  script: [echo hi]\n");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "init");
+        String runner = json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
+                .get("token").asText();
+        long project = json(Http.send("POST", server.url() + "/api/v4/projects",
+                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
+        Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        return runner;
+    }
 }

@@ -24,16 +24,7 @@ class JobTokenAndTraceIT {
     @Test
     void traceOffsetsAndJobTokens() throws Exception {
         server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)));
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve(".gitlab-ci.yml"), "only:\n  script: [echo hi]\n");
-        CoordinatorIT.git(repo, "add", ".");
-        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        String runner = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
-                .get("token").asText();
-        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
-                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        String runner = CoordinatorIT.runnerWithAPendingJob(server, tmp);
 
         var taken = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}");
         assertThat(taken.statusCode()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package dev.sluice.engine.plan;
 
+import dev.sluice.config.VariableExpansion;
 import dev.sluice.config.Glob;
 import dev.sluice.config.expr.Expression;
 import dev.sluice.config.expr.ExpressionParse;

@@ -1,5 +1,6 @@
 package dev.sluice.engine.plan;
 
+import dev.sluice.config.VariableExpansion;
 import dev.sluice.config.model.AutoCancel;
 import dev.sluice.config.model.JobDefinition;
 import dev.sluice.config.model.PipelineDefinition;

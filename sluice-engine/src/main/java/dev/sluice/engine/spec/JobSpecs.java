@@ -9,7 +9,7 @@ import dev.sluice.config.model.Service;
 import dev.sluice.config.model.When;
 import dev.sluice.engine.Job;
 import dev.sluice.engine.plan.Slugs;
-import dev.sluice.engine.plan.VariableExpansion;
+import dev.sluice.config.VariableExpansion;
 import dev.sluice.model.ArtifactDownload;
 import dev.sluice.model.ArtifactsSpec;
 import dev.sluice.model.CacheSpec;

@@ -1,5 +1,6 @@
 package dev.sluice.engine.plan;
 
+import dev.sluice.config.VariableExpansion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.config.CompileRequest;

@@ -1,4 +1,4 @@
-package dev.sluice.engine.plan;
+package dev.sluice.config;
 
 import java.util.Map;
 import java.util.regex.Matcher;
