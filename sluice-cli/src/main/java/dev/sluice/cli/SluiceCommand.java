@@ -64,7 +64,8 @@ final class SluiceCommand implements Runnable {
                     .addSubcommand(new RunnerRegisterCommand(terminal))
                     .addSubcommand(new RunnerRunCommand(terminal))
                     .addSubcommand(new RunnerUnregisterCommand(terminal));
-            case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal));
+            case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal))
+                    .addSubcommand(new BenchServerCommand(terminal));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -1,0 +1,363 @@
+package dev.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.sluice.server.Coordinator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sluice bench server}: the coordinator in this process on a fresh H2 data directory, driven over
+ * loopback HTTP by clients speaking the runner API exactly as a runner does. Three measurements, each next
+ * to a floor measured in the same run:
+ * <ul>
+ *   <li>pickup latency: a runner is already waiting in its long poll; a manual job is played; the time
+ *   until the runner's poll returns that job (an upper bound: it includes the play request itself),
+ *   next to the round trip of the cheapest authenticated request;</li>
+ *   <li>throughput: trivial jobs (take, one trace chunk, success) through the full API with several
+ *   runners, next to the rate of the cheapest authenticated request with as many clients;</li>
+ *   <li>trace ingestion: one job's log sent in chunks, next to the same chunks posted to a sink server.</li>
+ * </ul>
+ */
+@Command(name = "server",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Measure job pickup latency, job throughput and trace ingestion of an in-process coordinator",
+            "(H2, fresh data directory) over loopback, each next to a floor measured in the same run."})
+final class BenchServerCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REGISTRATION = "bench-registration";
+
+    @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Manual jobs played one by one (default: ${DEFAULT-VALUE}).")
+    int pickups;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2000", description = "Trivial jobs for the throughput run (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--runners", paramLabel = "N", defaultValue = "4", description = "Runners taking jobs at once (default: ${DEFAULT-VALUE}).")
+    int runners;
+
+    @Option(names = "--trace-mib", paramLabel = "MIB", defaultValue = "64", description = "Log size sent for the ingestion run (default: ${DEFAULT-VALUE}).")
+    int traceMib;
+
+    private final Terminal terminal;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private String base;
+    private String adminToken;
+
+    BenchServerCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (pickups < 10 || jobs < 100 || runners < 1 || traceMib < 1) {
+            throw UserError.usage("--pickups must be at least 10, --jobs at least 100, --runners and --trace-mib at least 1");
+        }
+        Path dir = Files.createTempDirectory("sluice-bench-server");
+        PrintWriter out = terminal.out();
+        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), REGISTRATION,
+                Duration.ofSeconds(50)))) {
+            base = server.url();
+            adminToken = null; // TODO after auth merge
+            long project = createProject(dir.resolve("repo"));
+            out.printf(Locale.ROOT, "sluice bench server: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n%n",
+                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
+            pickupLatency(out, project);
+            throughput(out, project);
+            traceIngestion(out, project);
+        } finally {
+            deleteTree(dir);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void pickupLatency(PrintWriter out, long project) throws Exception {
+        String runner = register("pickup");
+        long[] floor = new long[pickups];
+        for (int i = 0; i < pickups + 20; i++) { // the first 20 warm up
+            long start = System.nanoTime();
+            requestJob(runner, null);
+            if (i >= 20) {
+                floor[i - 20] = System.nanoTime() - start;
+            }
+        }
+        long pipeline = createPipeline(project, "pickup");
+        List<Long> manual = jobIds(project, pipeline, "manual");
+        long[] latency = new long[Math.min(pickups, manual.size())];
+        String lastUpdate = requestJobResponse(runner, null).headers().firstValue("X-GitLab-Last-Update").orElse("0");
+        for (int i = 0; i < latency.length; i++) {
+            String seen = lastUpdate;
+            var waiting = CompletableFuture.supplyAsync(() -> requestJobResponse(runner, seen));
+            Thread.sleep(5); // let the poll reach the server and wait there: this run measures a runner already waiting
+            long start = System.nanoTime();
+            send("POST", "/api/v4/projects/" + project + "/jobs/" + manual.get(i) + "/play", null, adminToken);
+            HttpResponse<String> taken = waiting.join();
+            latency[i] = System.nanoTime() - start;
+            if (taken.statusCode() != 201) {
+                throw new IllegalStateException("the waiting runner got " + taken.statusCode() + " instead of the played job");
+            }
+            lastUpdate = taken.headers().firstValue("X-GitLab-Last-Update").orElse(lastUpdate);
+            finish(JSON.readTree(taken.body()));
+        }
+        out.printf(Locale.ROOT, "pickup latency, %d manual jobs played while a runner waits (includes the play request)%n", latency.length);
+        out.printf(Locale.ROOT, "  %-44s %9s %9s %9s%n", "", "p50", "p99", "max");
+        latencyRow(out, "floor: jobs/request answered 204", floor);
+        latencyRow(out, "play -> waiting runner has the job", latency);
+        out.printf(Locale.ROOT, "  %-44s %9s%n%n", "GitLab: runner polls every 3 s (check_interval)", "1500 ms avg");
+    }
+
+    private void throughput(PrintWriter out, long project) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < runners; i++) {
+            tokens.add(register("throughput-" + i));
+        }
+        int perRunner = 2000;
+        long floorStart = System.nanoTime();
+        parallel(tokens, token -> {
+            for (int i = 0; i < perRunner; i++) {
+                requestJob(token, null);
+            }
+        });
+        double floorRate = runners * perRunner / seconds(System.nanoTime() - floorStart);
+
+        int perPipeline = 20;
+        int pipelines = (jobs + perPipeline - 1) / perPipeline;
+        long createStart = System.nanoTime();
+        for (int i = 0; i < pipelines; i++) {
+            createPipeline(project, "throughput");
+        }
+        double createSeconds = seconds(System.nanoTime() - createStart);
+        int total = pipelines * perPipeline;
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(tokens, token -> {
+            while (done.get() < total) {
+                HttpResponse<String> r = requestJobResponse(token, null);
+                if (r.statusCode() == 201) {
+                    finish(JSON.readTree(r.body()));
+                    done.incrementAndGet();
+                }
+            }
+        });
+        double elapsed = seconds(System.nanoTime() - start);
+        out.printf(Locale.ROOT, "throughput, %d trivial jobs in %d pipelines (2 stages), %d runners%n", total, pipelines, runners);
+        out.printf(Locale.ROOT, "  %-44s %9.0f requests/s%n", "floor: jobs/request answered 204", floorRate);
+        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s)%n", "take + trace + success", total / elapsed,
+                3 * total / elapsed);
+        out.printf(Locale.ROOT, "  %-44s %9.0f pipelines/s (compile, plan, enqueue)%n%n", "creating the pipelines first", pipelines / createSeconds);
+    }
+
+    private void traceIngestion(PrintWriter out, long project) throws Exception {
+        int chunk = 256 * 1024;
+        int chunks = traceMib * 4;
+        byte[] bytes = new byte[chunk];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 80 == 79 ? '\n' : 'a' + i % 26);
+        }
+        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sink.createContext("/", exchange -> {
+            exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        sink.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        sink.start();
+        long floorStart = System.nanoTime();
+        try {
+            for (int i = 0; i < chunks; i++) {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/"))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } finally {
+            sink.stop(0);
+        }
+        double floorSeconds = seconds(System.nanoTime() - floorStart);
+
+        String runner = register("trace");
+        createPipeline(project, "trace");
+        HttpResponse<String> r = requestJobResponse(runner, null);
+        JsonNode job = JSON.readTree(r.body());
+        long id = job.get("id").asLong();
+        String token = job.get("token").asText();
+        long start = System.nanoTime();
+        long offset = 0;
+        for (int i = 0; i < chunks; i++) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
+                    .header("JOB-TOKEN", token).header("Content-Range", offset + "-" + (offset + chunk - 1))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("trace chunk " + i + " answered " + response.statusCode());
+            }
+            offset += chunk;
+        }
+        double elapsed = seconds(System.nanoTime() - start);
+        finish(job);
+        out.printf(Locale.ROOT, "trace ingestion, %d MiB in %d KiB chunks%n", traceMib, chunk / 1024);
+        out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "floor: same chunks to a discarding server", traceMib / floorSeconds);
+        out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "PATCH /jobs/:id/trace, stored", traceMib / elapsed);
+    }
+
+    private long createProject(Path repo) throws Exception {
+        Files.createDirectories(repo);
+        git(repo, "init", "-q", "-b", "main");
+        StringBuilder pickup = new StringBuilder("gate_0:\n  when: manual\n  script: [\"true\"]\n");
+        for (int i = 1; i < pickups; i++) {
+            pickup.append("gate_").append(i).append(":\n  extends: gate_0\n");
+        }
+        StringBuilder throughput = new StringBuilder("stages: [a, b]\n");
+        for (int i = 0; i < 10; i++) {
+            throughput.append("a").append(i).append(":\n  stage: a\n  script: [\"true\"]\n");
+            throughput.append("b").append(i).append(":\n  stage: b\n  script: [\"true\"]\n");
+        }
+        commitBranch(repo, "pickup", pickup.toString());
+        commitBranch(repo, "throughput", throughput.toString());
+        commitBranch(repo, "trace", "log:\n  script: [\"true\"]\n");
+        var created = send("POST", "/api/v4/projects",
+                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), adminToken);
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+
+    private static void commitBranch(Path repo, String branch, String yaml) throws Exception {
+        git(repo, "checkout", "-q", "-B", branch);
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), yaml);
+        git(repo, "add", ".gitlab-ci.yml");
+        git(repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", branch);
+    }
+
+    private long createPipeline(long project, String ref) throws Exception {
+        var r = send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, adminToken);
+        return JSON.readTree(r.body()).get("id").asLong();
+    }
+
+    private List<Long> jobIds(long project, long pipeline, String status) throws Exception {
+        var r = send("GET", "/api/v4/projects/" + project + "/pipelines/" + pipeline + "/jobs?per_page=100000", null, adminToken);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode job : JSON.readTree(r.body())) {
+            if (job.get("status").asText().equals(status)) {
+                ids.add(job.get("id").asLong());
+            }
+        }
+        return ids;
+    }
+
+    private String register(String description) throws Exception {
+        var r = send("POST", "/api/v4/runners",
+                JSON.writeValueAsString(java.util.Map.of("token", REGISTRATION, "description", description)), null);
+        return JSON.readTree(r.body()).get("token").asText();
+    }
+
+    private void requestJob(String token, String lastUpdate) {
+        requestJobResponse(token, lastUpdate);
+    }
+
+    private HttpResponse<String> requestJobResponse(String token, String lastUpdate) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("token", token);
+        body.put("info", java.util.Map.of("name", "sluice-bench", "features", java.util.Map.of("trace_checksum", true)));
+        if (lastUpdate != null) {
+            body.put("last_update", lastUpdate);
+        }
+        try {
+            return send("POST", "/api/v4/jobs/request", JSON.writeValueAsString(body), null);
+        } catch (Exception e) {
+            throw new IllegalStateException("jobs/request failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a runner does with a trivial job: one trace chunk, then success. */
+    private void finish(JsonNode job) throws Exception {
+        long id = job.get("id").asLong();
+        String token = job.get("token").asText();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
+                .header("JOB-TOKEN", token).header("Content-Range", "0-2")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("ok\n")).build(), HttpResponse.BodyHandlers.discarding());
+        var r = send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(java.util.Map.of("token", token, "state", "success",
+                "exit_code", 0)), null);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("job " + id + " update answered " + r.statusCode());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String privateToken) throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (privateToken != null) {
+            b.header("PRIVATE-TOKEN", privateToken);
+        }
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r;
+    }
+
+    interface RunnerWork {
+        void run(String token) throws Exception;
+    }
+
+    private static void parallel(List<String> tokens, RunnerWork work) {
+        var futures = tokens.stream().map(t -> CompletableFuture.runAsync(() -> {
+            try {
+                work.run(t);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Thread::startVirtualThread)).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(futures).join();
+    }
+
+    private static void latencyRow(PrintWriter out, String name, long[] nanos) {
+        out.printf(Locale.ROOT, "  %-44s %6.2f ms %6.2f ms %6.2f ms%n", name, BenchCompileCommand.percentile(nanos, 50) / 1e6,
+                BenchCompileCommand.percentile(nanos, 99) / 1e6, BenchCompileCommand.percentile(nanos, 100) / 1e6);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + ": " + output);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
