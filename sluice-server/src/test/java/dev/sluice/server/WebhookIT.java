@@ -153,6 +153,13 @@ class WebhookIT {
         assertThat(body.get("state").asText()).isEqualTo("pending");
         assertThat(body.get("context").asText()).isEqualTo("sluice");
         assertThat(body.get("target_url").asText()).startsWith(server.url() + "/app/-/pipelines/");
+
+        long pipeline = Long.parseLong(body.get("target_url").asText().replaceAll(".*/", ""));
+        assertThat(Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline + "/cancel", null)
+                .statusCode()).isEqualTo(201);
+        Http.await("the canceled status on the fake forge", () -> forge.requests.stream()
+                .anyMatch(r -> r.body().contains("\"state\":\"error\"")));
+        assertThat(forge.requests).as("one request per change of status").hasSize(2);
     }
 
     @Test
