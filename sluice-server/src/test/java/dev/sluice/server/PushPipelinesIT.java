@@ -87,6 +87,22 @@ class PushPipelinesIT {
     }
 
     @Test
+    void compareToDiffsAgainstTheNamedRefInTheRepository() throws Exception {
+        String base = commit("""
+                docs: {script: [echo], rules: [{changes: {paths: [docs/**], compare_to: main}}]}
+                src: {script: [echo], rules: [{changes: {paths: [src/**], compare_to: main}}]}
+                """, Map.of("src/a.txt", "1"), "base");
+        git("checkout", "-q", "-b", "feature");
+        String feature = commit(null, Map.of("docs/guide.md", "new"), "docs only");
+
+        var created = pushes.pushed(project, List.of(new RefUpdate("refs/heads/feature", ZEROS, feature)),
+                PushPipelines.PushOptions.NONE);
+
+        assertThat(base).isNotEqualTo(feature);
+        assertThat(jobNames(created.get(0))).containsExactly("docs");
+    }
+
+    @Test
     void aTagGetsCiCommitTagAndOneUpdateMakesOnePipelineEach() throws Exception {
         String sha = commit("job: {script: [echo]}\n", Map.of(), "release");
 
