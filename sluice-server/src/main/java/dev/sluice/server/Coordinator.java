@@ -38,11 +38,14 @@ public final class Coordinator implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
+    private final CommitStatusReporter statuses = new CommitStatusReporter();
 
     private Coordinator(Settings settings) {
         this.settings = settings;
         var jdbi = Database.open(Database.h2Url(settings.dataDir()), "sa", "");
-        var pipelines = new JdbiPipelines(jdbi);
+        var projects = new JdbiProjects(jdbi);
+        var mirrors = new JdbiMirrors(jdbi);
+        var pipelines = new StatusReportingPipelines(new JdbiPipelines(jdbi), projects, mirrors, statuses, this::url);
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
@@ -52,7 +55,7 @@ public final class Coordinator implements AutoCloseable {
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
-        var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
+        var projectApi = new ProjectApi(projects, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -60,6 +63,7 @@ public final class Coordinator implements AutoCloseable {
         runnerApi.routes(app);
         projectApi.routes(app);
         new JobApi(pipelines, jobs, runs).routes(app);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }
@@ -88,5 +92,6 @@ public final class Coordinator implements AutoCloseable {
     public void close() {
         app.stop();
         timers.shutdownNow();
+        statuses.close();
     }
 }

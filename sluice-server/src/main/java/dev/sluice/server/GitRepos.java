@@ -1,11 +1,14 @@
 package dev.sluice.server;
 
 import dev.sluice.config.RepositoryFiles;
+import dev.sluice.engine.plan.CommitInfo;
+import dev.sluice.engine.plan.RepositoryFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +40,44 @@ final class GitRepos {
         } catch (GitException e) {
             return "main";
         }
+    }
+
+    /** The author, message and date of a commit, for {@code CI_COMMIT_*}. */
+    static CommitInfo commit(Path repo, String sha) throws GitException {
+        // NUL-separated: names and messages may hold any other character
+        String[] parts = run(repo, "show", "-s", "--format=%an%x00%ae%x00%aI%x00%B", sha).split("\0", 4);
+        return new CommitInfo(sha, parts[3].stripTrailing(), parts[0], parts[1], OffsetDateTime.parse(parts[2]));
+    }
+
+    /** Paths changed from {@code from} to {@code to} (both commits), as {@code git diff --name-only} lists them. */
+    static List<String> changedPaths(Path repo, String from, String to) throws GitException {
+        return Arrays.stream(run(repo, "diff", "--name-only", "--no-renames", from, to).split("\n"))
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Brings every branch and tag of {@code url} into the bare repository, moving refs that were force-pushed. */
+    static void fetchMirror(Path repo, String url) throws GitException {
+        run(repo, "fetch", "--quiet", "--force", "--prune", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
+    }
+
+    /** The files of one commit, and diffs from other refs to it for {@code rules:changes:compare_to}. */
+    static RepositoryFacts facts(Path repo, String sha) {
+        RepositoryFiles files = files(repo, sha);
+        return new RepositoryFacts() {
+            @Override
+            public RepositoryFiles files() {
+                return files;
+            }
+
+            @Override
+            public Optional<List<String>> changedSince(String ref) {
+                try {
+                    return Optional.of(changedPaths(repo, resolve(repo, ref), sha));
+                } catch (GitException e) {
+                    return Optional.empty();
+                }
+            }
+        };
     }
 
     /** The files of one commit, read on demand with {@code git show}. */

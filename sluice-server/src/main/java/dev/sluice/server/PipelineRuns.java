@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import dev.sluice.engine.AutoCancelPolicy;
 import dev.sluice.engine.Command;
 import dev.sluice.engine.Engine;
 import dev.sluice.engine.Event;
@@ -45,15 +46,18 @@ final class PipelineRuns {
         final Pipelines.PipelineRow row;
         final TriggerContext trigger;
         final RunContext context;
+        final AutoCancelPolicy onNewCommit;
         final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
         final Map<Long, String> storedStatus = new ConcurrentHashMap<>();
         Pipeline pipeline;
 
-        Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, RunContext context) {
+        Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, RunContext context,
+            AutoCancelPolicy onNewCommit) {
             this.project = project;
             this.row = row;
             this.trigger = trigger;
             this.context = context;
+            this.onNewCommit = onNewCommit;
         }
     }
 
@@ -79,17 +83,30 @@ final class PipelineRuns {
         this.clock = clock;
     }
 
-    /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
+    /** Creates an API pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
+        return create(project, new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(),
+                false, Optional.empty()));
+    }
+
+    /**
+     * Creates a pipeline for {@code trigger} (its ref, commit, source, changes and variables), then auto-cancels the
+     * pipelines it makes redundant; an invalid configuration gives a failed pipeline carrying its errors.
+     */
+    Pipelines.PipelineRow create(Projects.Project project, TriggerContext trigger) {
+        String ref = trigger.ref();
+        String sha = trigger.sha();
         Path repo = Path.of(project.repoDir());
-        var files = GitRepos.files(repo, sha);
         long id = pipelines.create(project.id(), ref, sha, "created", null);
         Instant now = clock.instant();
         var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl.get());
-        var commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
-        var trigger = new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(), false,
-                Optional.empty());
-        return switch (new ServerPlanner().plan(info, commit, trigger, files, id, now)) {
+        CommitInfo commit;
+        try {
+            commit = GitRepos.commit(repo, sha);
+        } catch (GitRepos.GitException e) {
+            commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
+        }
+        return switch (new ServerPlanner().plan(info, commit, trigger, GitRepos.facts(repo, sha), id, now)) {
             case ServerPlanner.Rejected r -> {
                 var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "failed", String.join("\n", r.errors()));
                 pipelines.fail(id, row.errors());
@@ -97,14 +114,26 @@ final class PipelineRuns {
             }
             case ServerPlanner.Ready ready -> {
                 var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "created", null);
-                Run run = new Run(project, row, trigger, ready.context());
+                Run run = new Run(project, row, trigger, ready.context(),
+                        AutoCancelPolicy.fromYaml(ready.autoCancel().onNewCommit()).orElse(AutoCancelPolicy.CONSERVATIVE));
                 runs.put(id, run);
                 synchronized (run) {
                     handle(run, run.engine.start(ready.input()));
                 }
+                runs.values().stream().filter(older -> RedundantPipelines.madeRedundant(older.row, older.trigger, row))
+                        .forEach(this::autoCancel);
                 yield pipelines.find(id).orElseThrow();
             }
         };
+    }
+
+    /** Cancels what the older pipeline's own {@code workflow:auto_cancel:on_new_commit} allows, as GitLab does. */
+    private void autoCancel(Run older) {
+        synchronized (older) {
+            for (Event event : older.onNewCommit.cancelEvents(older.pipeline, clock.instant())) {
+                handle(older, older.engine.apply(older.pipeline, event));
+            }
+        }
     }
 
     /** A person's action on a job (play, retry, cancel): the server id of the job it leaves, or why it was refused. */

@@ -6,17 +6,20 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** GitLab's {@code POST /projects} (cloning {@code import_url}) and {@code POST /projects/:id/pipeline?ref=}. */
 final class ProjectApi {
 
     private final Projects projects;
+    private final Mirrors mirrors;
     private final Pipelines pipelines;
     private final PipelineRuns runs;
     private final Path reposDir;
 
-    ProjectApi(Projects projects, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
+    ProjectApi(Projects projects, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
         this.projects = projects;
+        this.mirrors = mirrors;
         this.pipelines = pipelines;
         this.runs = runs;
         this.reposDir = reposDir;
@@ -39,11 +42,14 @@ final class ProjectApi {
         if (projects.byPath(path).isPresent()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - path has already been taken");
         }
+        boolean mirror = body.path("mirror").asBoolean(false);
+        var settings = mirror ? Optional.of(MirrorSettings.of(body)) : Optional.<MirrorSettings>empty();
         Path repo = reposDir.resolve(path + ".git");
         GitRepos.cloneBare(importUrl, repo);
         var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
+        settings.ifPresent(m -> mirrors.create(new Mirrors.Mirror(project.id(), importUrl, m.webhookSecret(), m.status())));
         RunnerApi.json(ctx, 201, Map.of("id", project.id(), "name", project.name(), "path_with_namespace", project.path(),
-                "default_branch", project.defaultBranch()));
+                "default_branch", project.defaultBranch(), "mirror", mirror));
     }
 
     private void pipeline(Context ctx) {

@@ -4,6 +4,7 @@ import dev.sluice.config.CompileRequest;
 import dev.sluice.config.CompileResult;
 import dev.sluice.config.PipelineCompiler;
 import dev.sluice.config.RepositoryFiles;
+import dev.sluice.config.model.AutoCancel;
 import dev.sluice.config.model.PipelineDefinition;
 import dev.sluice.engine.PipelineInput;
 import dev.sluice.engine.plan.CommitInfo;
@@ -15,6 +16,7 @@ import dev.sluice.engine.plan.ProjectInfo;
 import dev.sluice.engine.plan.RepositoryFacts;
 import dev.sluice.engine.plan.TriggerContext;
 import dev.sluice.engine.spec.RunContext;
+import dev.sluice.model.JobVariable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +35,13 @@ final class ServerPlanner {
     record Rejected(List<String> errors) implements Outcome {
     }
 
-    record Ready(PipelineInput input, RunContext context) implements Outcome {
+    /** @param autoCancel the pipeline's {@code workflow:auto_cancel}, after {@code workflow:rules} */
+    record Ready(PipelineInput input, RunContext context, AutoCancel autoCancel) implements Outcome {
     }
 
-    Outcome plan(ProjectInfo project, CommitInfo commit, TriggerContext trigger, RepositoryFiles files, long pipelineId,
+    Outcome plan(ProjectInfo project, CommitInfo commit, TriggerContext trigger, RepositoryFacts facts, long pipelineId,
                  Instant createdAt) {
+        RepositoryFiles files = facts.files();
         Map<String, String> predefined = new LinkedHashMap<>(
                 PredefinedVariables.pipeline(project, commit, trigger, pipelineId, pipelineId, createdAt));
         String configPath = ".gitlab-ci.yml";
@@ -51,16 +55,21 @@ final class ServerPlanner {
             return new Rejected(compiled.diagnostics().stream().map(Object::toString).toList());
         }
         PipelineDefinition definition = compiled.pipeline().get();
-        PlanResult result = new Planner().plan(definition, trigger, RepositoryFacts.of(files), predefined, Map.of(),
+        // pipeline variables (push options, API, triggers) beat the YAML's, as on GitLab
+        PlanResult result = new Planner().plan(definition, trigger, facts, predefined, trigger.variables(),
                 project.path());
         return switch (result) {
             case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
             case PlanResult.Failed f -> new Rejected(f.errors());
             case PlanResult.Created created -> {
                 var start = PipelineStart.of(created, created.jobs(), definition, predefined,
-                        new PipelineStart.Place(List.of(), project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
-                yield new Ready(start.input(), start.context());
+                        new PipelineStart.Place(outer(trigger), project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
+                yield new Ready(start.input(), start.context(), created.autoCancel());
             }
         };
+    }
+
+    private static List<JobVariable> outer(TriggerContext trigger) {
+        return trigger.variables().entrySet().stream().map(e -> JobVariable.of(e.getKey(), e.getValue())).toList();
     }
 }

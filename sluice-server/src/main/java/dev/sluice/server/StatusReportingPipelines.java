@@ -1,0 +1,62 @@
+package dev.sluice.server;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The pipeline store, reporting each change of a mirror project's pipeline status to the forge it mirrors (when
+ * the mirror names a status target). The scheduler stores the status on every transition; only changes are sent.
+ */
+final class StatusReportingPipelines implements Pipelines {
+
+    private final Pipelines store;
+    private final Projects projects;
+    private final Mirrors mirrors;
+    private final CommitStatusReporter reporter;
+    private final Supplier<String> serverUrl;
+    private final Map<Long, String> reported = new ConcurrentHashMap<>();
+
+    StatusReportingPipelines(Pipelines store, Projects projects, Mirrors mirrors, CommitStatusReporter reporter,
+                             Supplier<String> serverUrl) {
+        this.store = store;
+        this.projects = projects;
+        this.mirrors = mirrors;
+        this.reporter = reporter;
+        this.serverUrl = serverUrl;
+    }
+
+    @Override
+    public long create(long projectId, String ref, String sha, String status, String errors) {
+        return store.create(projectId, ref, sha, status, errors);
+    }
+
+    @Override
+    public void setStatus(long id, String status) {
+        store.setStatus(id, status);
+        changed(id, status);
+    }
+
+    @Override
+    public void fail(long id, String errors) {
+        store.fail(id, errors);
+        changed(id, "failed");
+    }
+
+    @Override
+    public Optional<PipelineRow> find(long id) {
+        return store.find(id);
+    }
+
+    private void changed(long id, String status) {
+        if (status.equals(reported.put(id, status))) {
+            return;
+        }
+        store.find(id).ifPresent(row -> mirrors.find(row.projectId()).flatMap(Mirrors.Mirror::status).ifPresent(target -> {
+            String path = projects.find(row.projectId()).map(Projects.Project::path).orElse("");
+            reporter.report(target, new CommitStatusApi.CommitStatus(row.sha(), row.ref(), status,
+                    serverUrl.get() + "/" + path + "/-/pipelines/" + id, "Sluice pipeline #" + id + ": " + status));
+        }));
+    }
+}
