@@ -37,6 +37,12 @@ final class PipelineRuns {
 
     /** What a job needs to become a payload when a runner takes it. */
     record Handout(JobSpec spec, Projects.Project project, Pipelines.PipelineRow pipeline, TriggerContext trigger) {
+
+        /** The values the job's log must not show. */
+        List<String> maskedValues() {
+            return spec.variables().stream().filter(dev.sluice.model.JobVariable::masked).map(dev.sluice.model.JobVariable::value)
+                    .toList();
+        }
     }
 
     private final class Run {
@@ -65,11 +71,12 @@ final class PipelineRuns {
     /** Known only once the server listens (port 0 picks one). */
     private final java.util.function.Supplier<String> serverUrl;
     private final Clock clock;
+    private final OuterVariables outer;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock) {
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock, OuterVariables outer) {
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -77,19 +84,25 @@ final class PipelineRuns {
         this.timers = timers;
         this.serverUrl = serverUrl;
         this.clock = clock;
+        this.outer = outer;
     }
 
     /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
+        return create(project, ref, sha, Map.of());
+    }
+
+    /** @param variables the pipeline's own variables (API, trigger): they beat project and YAML variables */
+    Pipelines.PipelineRow create(Projects.Project project, String ref, String sha, Map<String, String> variables) {
         Path repo = Path.of(project.repoDir());
         var files = GitRepos.files(repo, sha);
         long id = pipelines.create(project.id(), ref, sha, "created", null);
         Instant now = clock.instant();
         var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl.get());
         var commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
-        var trigger = new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(), false,
-                Optional.empty());
-        return switch (new ServerPlanner().plan(info, commit, trigger, files, id, now)) {
+        var trigger = new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), variables,
+                outer.isProtected(project.id(), false, ref), Optional.empty());
+        return switch (new ServerPlanner().plan(info, commit, trigger, files, id, now, outer.forPipeline(project.id(), trigger))) {
             case ServerPlanner.Rejected r -> {
                 var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "failed", String.join("\n", r.errors()));
                 pipelines.fail(id, row.errors());
@@ -285,6 +298,14 @@ final class PipelineRuns {
             return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
         }).toList();
         JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
+        if (job.planned().definition().environment().isPresent()) { // variables scoped to the job's (expanded) environment
+            var c = run.context;
+            var environment = built.variables().stream().filter(v -> v.key().equals("CI_ENVIRONMENT_NAME"))
+                    .map(dev.sluice.model.JobVariable::value).reduce((first, last) -> last);
+            built = JobSpecs.build(job, run.row.id(), new RunContext(c.predefined(), c.globals(), c.rawGlobals(),
+                    outer.forJob(run.project.id(), run.trigger, environment), c.projectDir(), c.defaultTimeout(),
+                    c.cacheKeySuffix(), c.filesCacheKey()), sources);
+        }
         // The engine numbers jobs per pipeline; runners download by the server's job id.
         JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
                 built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
@@ -292,7 +313,7 @@ final class PipelineRuns {
                         run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
-        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));
+        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef()));
     }
 
     private static String status(Job job) {

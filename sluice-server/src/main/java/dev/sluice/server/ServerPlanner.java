@@ -15,6 +15,7 @@ import dev.sluice.engine.plan.ProjectInfo;
 import dev.sluice.engine.plan.RepositoryFacts;
 import dev.sluice.engine.plan.TriggerContext;
 import dev.sluice.engine.spec.RunContext;
+import dev.sluice.model.JobVariable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,29 +37,34 @@ final class ServerPlanner {
     record Ready(PipelineInput input, RunContext context) implements Outcome {
     }
 
+    /** @param outer project then pipeline variables, lowest first ({@link OuterVariables}) */
     Outcome plan(ProjectInfo project, CommitInfo commit, TriggerContext trigger, RepositoryFiles files, long pipelineId,
-                 Instant createdAt) {
+                 Instant createdAt, List<JobVariable> outer) {
         Map<String, String> predefined = new LinkedHashMap<>(
                 PredefinedVariables.pipeline(project, commit, trigger, pipelineId, pipelineId, createdAt));
+        Map<String, String> outerValues = new LinkedHashMap<>();
+        outer.forEach(v -> outerValues.put(v.key(), v.value()));
+        Map<String, String> known = new LinkedHashMap<>(predefined);
+        known.putAll(outerValues);
         String configPath = ".gitlab-ci.yml";
         var text = files.read(configPath);
         if (text.isEmpty()) {
             return new Rejected(List.of("Missing CI config file " + configPath + " at " + trigger.sha()));
         }
         CompileResult compiled = new PipelineCompiler().compile(
-                CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(predefined));
+                CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(known));
         if (!compiled.valid() || compiled.pipeline().isEmpty()) {
             return new Rejected(compiled.diagnostics().stream().map(Object::toString).toList());
         }
         PipelineDefinition definition = compiled.pipeline().get();
-        PlanResult result = new Planner().plan(definition, trigger, RepositoryFacts.of(files), predefined, Map.of(),
+        PlanResult result = new Planner().plan(definition, trigger, RepositoryFacts.of(files), predefined, outerValues,
                 project.path());
         return switch (result) {
             case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
             case PlanResult.Failed f -> new Rejected(f.errors());
             case PlanResult.Created created -> {
                 var start = PipelineStart.of(created, created.jobs(), definition, predefined,
-                        new PipelineStart.Place(List.of(), project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
+                        new PipelineStart.Place(outer, project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
                 yield new Ready(start.input(), start.context());
             }
         };
