@@ -53,11 +53,11 @@ public final class Coordinator implements AutoCloseable {
         var runnerStore = new JdbiRunners(jdbi);
         var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC(),
                 new OuterVariables(variables, protectedRefs));
-        var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
-        long every = watchdog.checkInterval().toMillis();
-        timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var traces = new MaskingTraces(new FileTraces(settings.dataDir().resolve("traces")),
                 id -> runs.handout(id).map(PipelineRuns.Handout::maskedValues).orElse(List.of()));
+        var watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
+        long every = watchdog.checkInterval().toMillis();
+        timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var runnerApi = new RunnerApi(runnerStore, jobs, traces, artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
         var projectApi = new ProjectApi(projects, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);

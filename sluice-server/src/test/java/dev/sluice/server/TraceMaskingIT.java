@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +21,9 @@ class TraceMaskingIT {
     Path tmp;
     Coordinator server;
 
-    @BeforeEach
-    void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO));
+    private void start(Duration runnerTimeout) {
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO)
+                .withRunnerTimeout(runnerTimeout));
     }
 
     @AfterEach
@@ -33,11 +33,8 @@ class TraceMaskingIT {
 
     @Test
     void aMaskedValueSplitAtEveryPositionAcrossPatchesNeverReachesTheStoredLog() throws Exception {
-        long p = Rest.project(server, tmp, "app", "job:\n  script: [echo]\n");
-        ok(201, call(server, "POST", "/projects/" + p + "/variables",
-                "{\"key\":\"SECRET\",\"value\":\"" + SECRET + "\",\"masked\":true}"));
-        Rest.pipeline(server, p, "main");
-        var job = Rest.take(server, Rest.runner(server, "").get("token").asText());
+        start(Duration.ofHours(1));
+        var job = runningJobWithASecret();
         long id = job.get("id").asLong();
         String token = job.get("token").asText();
         String trace = server.url() + "/api/v4/jobs/" + id + "/trace";
@@ -71,5 +68,34 @@ class TraceMaskingIT {
         String stored = Files.readString(server.traceFile(id));
         assertThat(stored).as("a held possible start of the secret is released when the job ends").isEqualTo(expected.toString());
         assertThat(stored).hasSize((int) offset + 9);
+    }
+
+    @Test
+    void whatMaskingHeldBackIsStoredWhenTheJobIsDroppedForASilentRunner() throws Exception {
+        start(Duration.ofMillis(800));
+        var job = runningJobWithASecret();
+        long id = job.get("id").asLong();
+        var r = Http.send("PATCH", server.url() + "/api/v4/jobs/" + id + "/trace", "tail Sup3r-s3cret",
+                "JOB-TOKEN", job.get("token").asText(), "Content-Range", "0-16");
+        assertThat(r.headers().firstValue("Range")).contains("0-17");
+        assertThat(Files.readString(server.traceFile(id))).as("a possible start of the secret is held").isEqualTo("tail ");
+        Http.await("the watchdog to end the log", () -> {
+            try {
+                return Files.readString(server.traceFile(id)).equals("tail Sup3r-s3cret");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A pending job whose project has the masked variable SECRET, taken by a runner that does not mask. */
+    private JsonNode runningJobWithASecret() throws Exception {
+        long p = Rest.project(server, tmp, "app", "job:\n  script: [echo]\n");
+        ok(201, call(server, "POST", "/projects/" + p + "/variables",
+                "{\"key\":\"SECRET\",\"value\":\"" + SECRET + "\",\"masked\":true}"));
+        Rest.pipeline(server, p, "main");
+        var job = Rest.take(server, Rest.runner(server, "").get("token").asText());
+        assertThat(job).as("the job is handed out").isNotNull();
+        return job;
     }
 }
