@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -49,13 +50,19 @@ public final class Coordinator implements AutoCloseable {
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
-        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC());
-        var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
+        var variables = new JdbiProjectVariables(jdbi);
+        var protectedRefs = new JdbiProtectedRefs(jdbi);
+        var runnerStore = new JdbiRunners(jdbi);
+        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC(),
+                new OuterVariables(variables, protectedRefs));
+        var traces = new MaskingTraces(new FileTraces(settings.dataDir().resolve("traces")),
+                id -> runs.handout(id).map(PipelineRuns.Handout::maskedValues).orElse(List.of()));
+        var watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
+        var runnerApi = new RunnerApi(runnerStore, jobs, traces, artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
-        var projectApi = new ProjectApi(projects, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"));
+        var projectApi = new ProjectApi(projects, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -64,6 +71,10 @@ public final class Coordinator implements AutoCloseable {
         projectApi.routes(app);
         new JobApi(pipelines, jobs, runs).routes(app);
         new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
+        new ProjectVariableApi(projects, variables).routes(app);
+        new ProtectedRefApi(projects, protectedRefs).routes(app);
+        new ProjectRunnerApi(projects, runnerStore).routes(app);
+        app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }

@@ -1,8 +1,12 @@
 package dev.sluice.server;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbiRunners implements Runners {
@@ -20,16 +24,50 @@ final class JdbiRunners implements Runners {
                 .bind(0, tokenHash).bind(1, s.description()).bind(2, String.join(",", s.tags())).bind(3, s.runUntagged())
                 .bind(4, s.locked()).bind(5, s.accessLevel()).bind(6, s.paused())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new Runner(id, s.description(), s.tags(), s.runUntagged(), s.locked(), s.accessLevel(), s.paused());
+        return new Runner(id, s.description(), s.tags(), s.runUntagged(), s.locked(), s.accessLevel(), s.paused(), Set.of());
     }
 
     @Override
     public Optional<Runner> byTokenHash(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
-                        + " from runners where token_hash = ?").bind(0, tokenHash)
-                .map((rs, ctx) -> new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4),
-                        rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
-                .findOne());
+        return runners("token_hash = ?", tokenHash).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Runner> find(long id) {
+        return runners("id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public List<Runner> availableTo(long projectId) {
+        return runners("id in (select runner_id from runner_projects where project_id = ?)"
+                + " or id not in (select runner_id from runner_projects)", projectId);
+    }
+
+    @Override
+    public boolean assign(long runnerId, long projectId) {
+        return JdbiProjectVariables.unlessDuplicate(() -> jdbi.withHandle(h -> h.createUpdate(
+                        "insert into runner_projects (runner_id, project_id) values (?, ?)")
+                .bind(0, runnerId).bind(1, projectId).execute()) == 1);
+    }
+
+    @Override
+    public boolean unassign(long runnerId, long projectId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from runner_projects where runner_id = ? and project_id = ?")
+                .bind(0, runnerId).bind(1, projectId).execute()) == 1;
+    }
+
+    private List<Runner> runners(String where, Object value) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Set<Long>> projects = new HashMap<>();
+            h.createQuery("select runner_id, project_id from runner_projects where runner_id in (select id from runners where "
+                            + where + ")").bind(0, value)
+                    .map((rs, ctx) -> projects.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2))).list();
+            return h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
+                            + " from runners where " + where + " order by id").bind(0, value)
+                    .map((rs, ctx) -> new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4),
+                            rs.getBoolean(5), rs.getString(6), rs.getBoolean(7), projects.getOrDefault(rs.getLong(1), Set.of())))
+                    .list();
+        });
     }
 
     @Override

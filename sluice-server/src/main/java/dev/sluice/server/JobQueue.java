@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JobQueue {
 
-    record Pending(long jobId, List<String> tags) {
+    /** @param protectedRef the job's pipeline runs for a protected branch or tag */
+    record Pending(long jobId, List<String> tags, long projectId, boolean protectedRef) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -65,7 +66,7 @@ final class JobQueue {
             while (true) {
                 for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
                     Pending p = it.next();
-                    if (runner.canRun(p.tags())) {
+                    if (runner.canRun(p)) {
                         it.remove();
                         return Optional.of(p);
                     }

@@ -38,6 +38,12 @@ final class PipelineRuns {
 
     /** What a job needs to become a payload when a runner takes it. */
     record Handout(JobSpec spec, Projects.Project project, Pipelines.PipelineRow pipeline, TriggerContext trigger) {
+
+        /** The values the job's log must not show. */
+        List<String> maskedValues() {
+            return spec.variables().stream().filter(dev.sluice.model.JobVariable::masked).map(dev.sluice.model.JobVariable::value)
+                    .toList();
+        }
     }
 
     private final class Run {
@@ -69,11 +75,12 @@ final class PipelineRuns {
     /** Known only once the server listens (port 0 picks one). */
     private final java.util.function.Supplier<String> serverUrl;
     private final Clock clock;
+    private final OuterVariables outer;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock) {
+    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock, OuterVariables outer) {
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.artifacts = artifacts;
@@ -81,21 +88,31 @@ final class PipelineRuns {
         this.timers = timers;
         this.serverUrl = serverUrl;
         this.clock = clock;
+        this.outer = outer;
     }
 
     /** Creates an API pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
-        return create(project, new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), Map.of(),
+        return create(project, ref, sha, Map.of());
+    }
+
+    /** @param variables the pipeline's own variables (API, trigger): they beat project and YAML variables */
+    Pipelines.PipelineRow create(Projects.Project project, String ref, String sha, Map<String, String> variables) {
+        return create(project, new TriggerContext(ref, false, sha, TriggerContext.NO_SHA, "api", Optional.empty(), variables,
                 false, Optional.empty()));
     }
 
     /**
      * Creates a pipeline for {@code trigger} (its ref, commit, source, changes and variables), then auto-cancels the
-     * pipelines it makes redundant; an invalid configuration gives a failed pipeline carrying its errors.
+     * pipelines it makes redundant; an invalid configuration gives a failed pipeline carrying its errors. Whether the
+     * ref is protected is the project's setting, whatever the trigger says.
      */
-    Pipelines.PipelineRow create(Projects.Project project, TriggerContext trigger) {
-        String ref = trigger.ref();
-        String sha = trigger.sha();
+    Pipelines.PipelineRow create(Projects.Project project, TriggerContext requested) {
+        String ref = requested.ref();
+        String sha = requested.sha();
+        var trigger = new TriggerContext(ref, requested.tag(), sha, requested.beforeSha(), requested.source(),
+                requested.changedPaths(), requested.variables(), outer.isProtected(project.id(), requested.tag(), ref),
+                requested.mergeRequest());
         Path repo = Path.of(project.repoDir());
         long id = pipelines.create(project.id(), ref, sha, "created", null);
         Instant now = clock.instant();
@@ -106,7 +123,8 @@ final class PipelineRuns {
         } catch (GitRepos.GitException e) {
             commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
         }
-        return switch (new ServerPlanner().plan(info, commit, trigger, GitRepos.facts(repo, sha), id, now)) {
+        return switch (new ServerPlanner().plan(info, commit, trigger, GitRepos.facts(repo, sha), id, now,
+                outer.forPipeline(project.id(), trigger))) {
             case ServerPlanner.Rejected r -> {
                 var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "failed", String.join("\n", r.errors()));
                 pipelines.fail(id, row.errors());
@@ -314,6 +332,14 @@ final class PipelineRuns {
             return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
         }).toList();
         JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
+        if (job.planned().definition().environment().isPresent()) { // variables scoped to the job's (expanded) environment
+            var c = run.context;
+            var environment = built.variables().stream().filter(v -> v.key().equals("CI_ENVIRONMENT_NAME"))
+                    .map(dev.sluice.model.JobVariable::value).reduce((first, last) -> last);
+            built = JobSpecs.build(job, run.row.id(), new RunContext(c.predefined(), c.globals(), c.rawGlobals(),
+                    outer.forJob(run.project.id(), run.trigger, environment), c.projectDir(), c.defaultTimeout(),
+                    c.cacheKeySuffix(), c.filesCacheKey()), sources);
+        }
         // The engine numbers jobs per pipeline; runners download by the server's job id.
         JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
                 built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
@@ -321,7 +347,7 @@ final class PipelineRuns {
                         run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
-        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));
+        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef()));
     }
 
     private static String status(Job job) {

@@ -16,10 +16,12 @@ final class ProjectApi {
     private final Pipelines pipelines;
     private final PipelineRuns runs;
     private final Path reposDir;
+    private final ProtectedRefs protectedRefs;
 
-    ProjectApi(Projects projects, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
+    ProjectApi(Projects projects, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir, ProtectedRefs protectedRefs) {
         this.projects = projects;
         this.mirrors = mirrors;
+        this.protectedRefs = protectedRefs;
         this.pipelines = pipelines;
         this.runs = runs;
         this.reposDir = reposDir;
@@ -48,13 +50,14 @@ final class ProjectApi {
         GitRepos.cloneBare(importUrl, repo);
         var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
         settings.ifPresent(m -> mirrors.create(new Mirrors.Mirror(project.id(), importUrl, m.webhookSecret(), m.status())));
+        protectedRefs.protect(project.id(), ProtectedRefs.Kind.BRANCH, project.defaultBranch()); // as GitLab does
         RunnerApi.json(ctx, 201, Map.of("id", project.id(), "name", project.name(), "path_with_namespace", project.path(),
                 "default_branch", project.defaultBranch(), "mirror", mirror));
     }
 
     private void pipeline(Context ctx) {
         var project = projects.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
-        String ref = ctx.queryParam("ref");
+        String ref = RequestParams.of(ctx).text("ref").orElse(null); // GitLab takes it in the query or the body
         if (ref == null || ref.isBlank()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
         }
@@ -64,7 +67,26 @@ final class ProjectApi {
         } catch (GitRepos.GitException e) {
             throw new RunnerApi.Refused(400, "400 Bad Request - Reference not found");
         }
-        RunnerApi.json(ctx, 201, view(runs.create(project, ref, sha)));
+        RunnerApi.json(ctx, 201, view(runs.create(project, ref, sha, variables(ctx))));
+    }
+
+    /** GitLab: {@code "variables": [{"key": ..., "value": ..., "variable_type": "env_var"}]} in a JSON body. */
+    private static Map<String, String> variables(Context ctx) {
+        var out = new LinkedHashMap<String, String>();
+        var list = RequestParams.of(ctx).node("variables");
+        if (list.isEmpty() || list.get().isNull()) {
+            return out;
+        }
+        if (!list.get().isArray()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - variables is invalid (a list of {key, value})");
+        }
+        for (JsonNode v : list.get()) {
+            if (!v.hasNonNull("key") || v.get("key").asText().isEmpty()) {
+                throw new RunnerApi.Refused(400, "400 Bad Request - variables[key] is missing");
+            }
+            out.put(v.get("key").asText(), v.hasNonNull("value") ? v.get("value").asText() : "");
+        }
+        return out;
     }
 
     private void getPipeline(Context ctx) {

@@ -79,11 +79,14 @@ final class RunnerApi {
         if (!registrationToken.equals(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)))) {
             throw new Refused(403, "403 Forbidden - invalid registration token");
         }
+        String accessLevel = Optional.ofNullable(body.accessLevel()).orElse("not_protected");
+        if (!accessLevel.equals("not_protected") && !accessLevel.equals("ref_protected")) {
+            throw new Refused(400, "400 Bad Request - access_level does not have a valid value (not_protected or ref_protected)");
+        }
         String token = Tokens.generate("glrt-");
         var runner = runners.create(Tokens.hash(token), new Runners.Runner(0, Optional.ofNullable(body.description()).orElse(""),
                 body.tags(), body.runUntagged() == null ? body.tags().isEmpty() : body.runUntagged(),
-                Boolean.TRUE.equals(body.locked()), Optional.ofNullable(body.accessLevel()).orElse("not_protected"),
-                Boolean.TRUE.equals(body.paused())));
+                Boolean.TRUE.equals(body.locked()), accessLevel, Boolean.TRUE.equals(body.paused()), java.util.Set.of()));
         json(ctx, 201, new RegisteredRunner(runner.id(), token, null));
     }
 
@@ -180,6 +183,7 @@ final class RunnerApi {
                 case JobOutcome.Failed f -> "failed";
             };
             watchdog.forget(id);
+            traces.finish(id);
             if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {
                 runs.jobFinished(id, outcome);
             }

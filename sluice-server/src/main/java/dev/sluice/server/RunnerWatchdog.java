@@ -21,13 +21,15 @@ final class RunnerWatchdog {
 
     private final Jobs jobs;
     private final PipelineRuns runs;
+    private final Traces traces;
     private final Duration timeout;
     private final Clock clock;
     private final Map<Long, Instant> lastSeen = new ConcurrentHashMap<>();
 
-    RunnerWatchdog(Jobs jobs, PipelineRuns runs, Duration timeout, Clock clock) {
+    RunnerWatchdog(Jobs jobs, PipelineRuns runs, Traces traces, Duration timeout, Clock clock) {
         this.jobs = jobs;
         this.runs = runs;
+        this.traces = traces;
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -61,6 +63,7 @@ final class RunnerWatchdog {
         if (row.isEmpty() || !row.get().active()) {
             return;
         }
+        traces.finish(jobId); // the log ends here: release what masking held back
         boolean canceling = row.get().status().equals("canceling");
         if (canceling ? jobs.finish(jobId, "canceled", null, null)
                 : jobs.finish(jobId, "failed", FailureReason.RUNNER_SYSTEM_FAILURE.yaml(), null)) {

@@ -39,37 +39,38 @@ final class ServerPlanner {
     record Ready(PipelineInput input, RunContext context, AutoCancel autoCancel) implements Outcome {
     }
 
+    /** @param outer project then pipeline variables, lowest first ({@link OuterVariables}) */
     Outcome plan(ProjectInfo project, CommitInfo commit, TriggerContext trigger, RepositoryFacts facts, long pipelineId,
-                 Instant createdAt) {
+                 Instant createdAt, List<JobVariable> outer) {
         RepositoryFiles files = facts.files();
         Map<String, String> predefined = new LinkedHashMap<>(
                 PredefinedVariables.pipeline(project, commit, trigger, pipelineId, pipelineId, createdAt));
+        Map<String, String> outerValues = new LinkedHashMap<>();
+        outer.forEach(v -> outerValues.put(v.key(), v.value()));
+        Map<String, String> known = new LinkedHashMap<>(predefined);
+        known.putAll(outerValues);
         String configPath = ".gitlab-ci.yml";
         var text = files.read(configPath);
         if (text.isEmpty()) {
             return new Rejected(List.of("Missing CI config file " + configPath + " at " + trigger.sha()));
         }
         CompileResult compiled = new PipelineCompiler().compile(
-                CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(predefined));
+                CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(known));
         if (!compiled.valid() || compiled.pipeline().isEmpty()) {
             return new Rejected(compiled.diagnostics().stream().map(Object::toString).toList());
         }
         PipelineDefinition definition = compiled.pipeline().get();
-        // pipeline variables (push options, API, triggers) beat the YAML's, as on GitLab
-        PlanResult result = new Planner().plan(definition, trigger, facts, predefined, trigger.variables(),
+        PlanResult result = new Planner().plan(definition, trigger, facts, predefined, outerValues,
                 project.path());
         return switch (result) {
             case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
             case PlanResult.Failed f -> new Rejected(f.errors());
             case PlanResult.Created created -> {
                 var start = PipelineStart.of(created, created.jobs(), definition, predefined,
-                        new PipelineStart.Place(outer(trigger), project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
+                        new PipelineStart.Place(outer, project.path(), "", paths -> ""), pipelineId, pipelineId, createdAt);
                 yield new Ready(start.input(), start.context(), created.autoCancel());
             }
         };
     }
 
-    private static List<JobVariable> outer(TriggerContext trigger) {
-        return trigger.variables().entrySet().stream().map(e -> JobVariable.of(e.getKey(), e.getValue())).toList();
-    }
 }

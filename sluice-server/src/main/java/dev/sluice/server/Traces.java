@@ -9,4 +9,8 @@ interface Traces {
     long size(long jobId);
 
     byte[] read(long jobId);
+
+    /** The job's log is complete: nothing more will be appended. */
+    default void finish(long jobId) {
+    }
 }

@@ -39,7 +39,7 @@ class PushPipelinesIT {
         pipelines = new JdbiPipelines(jdbi);
         jobs = new JdbiJobs(jdbi);
         runs = new PipelineRuns(pipelines, jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(), timers,
-                () -> "http://sluice.test", Clock.systemUTC());
+                () -> "http://sluice.test", Clock.systemUTC(), new OuterVariables(new JdbiProjectVariables(jdbi), new JdbiProtectedRefs(jdbi)));
         pushes = new PushPipelines(runs);
         repo = Files.createDirectories(tmp.resolve("repo"));
         git("init", "-q", "-b", "main");

@@ -1,0 +1,82 @@
+package dev.sluice.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * GitLab's {@code /projects/:id/runners}: the runners a project's jobs may use, and assigning a runner to
+ * a project. An assigned runner becomes a project runner and takes only its projects' jobs; a locked
+ * one cannot be assigned to further projects; the last project of a runner cannot be removed (GitLab
+ * says to delete the runner), so a project runner never silently turns back into an instance runner.
+ */
+final class ProjectRunnerApi {
+
+    private final Projects projects;
+    private final Runners runners;
+
+    ProjectRunnerApi(Projects projects, Runners runners) {
+        this.projects = projects;
+        this.runners = runners;
+    }
+
+    void routes(Javalin app) {
+        app.get("/api/v4/projects/{id}/runners", this::list);
+        app.post("/api/v4/projects/{id}/runners", this::assign);
+        app.delete("/api/v4/projects/{id}/runners/{runner}", this::unassign);
+    }
+
+    private void list(Context ctx) {
+        RunnerApi.json(ctx, 200, runners.availableTo(project(ctx)).stream().map(ProjectRunnerApi::view).toList());
+    }
+
+    private void assign(Context ctx) {
+        long project = project(ctx);
+        long id = RequestParams.id(RequestParams.of(ctx).required("runner_id"));
+        var runner = runners.find(id).orElseThrow(() -> new RunnerApi.Refused(404, "404 Runner Not Found"));
+        if (runner.projects().contains(project)) {
+            throw new RunnerApi.Refused(409, "Runner was already enabled for this project");
+        }
+        if (runner.locked() && !runner.isInstanceRunner()) {
+            throw new RunnerApi.Refused(403, "403 Forbidden - Runner is locked");
+        }
+        if (!runners.assign(id, project)) {
+            throw new RunnerApi.Refused(409, "Runner was already enabled for this project");
+        }
+        RunnerApi.json(ctx, 201, view(runners.find(id).orElseThrow()));
+    }
+
+    private void unassign(Context ctx) {
+        long project = project(ctx);
+        long id = RequestParams.id(ctx.pathParam("runner"));
+        var runner = runners.find(id).filter(r -> r.projects().contains(project))
+                .orElseThrow(() -> new RunnerApi.Refused(404, "404 Runner Not Found"));
+        if (runner.projects().size() == 1) {
+            throw new RunnerApi.Refused(403, "403 Forbidden - Only one project associated with the runner."
+                    + " Please remove the runner instead");
+        }
+        runners.unassign(id, project);
+        RunnerApi.json(ctx, 200, view(runners.find(id).orElseThrow()));
+    }
+
+    private long project(Context ctx) {
+        long id = RequestParams.id(ctx.pathParam("id"));
+        return projects.find(id).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found")).id();
+    }
+
+    private static Map<String, Object> view(Runners.Runner r) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", r.id());
+        m.put("description", r.description());
+        m.put("active", !r.paused());
+        m.put("paused", r.paused());
+        m.put("is_shared", r.isInstanceRunner());
+        m.put("runner_type", r.isInstanceRunner() ? "instance_type" : "project_type");
+        m.put("locked", r.locked());
+        m.put("access_level", r.accessLevel());
+        m.put("run_untagged", r.runUntagged());
+        m.put("tag_list", r.tags());
+        return m;
+    }
+}

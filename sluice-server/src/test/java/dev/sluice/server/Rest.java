@@ -1,0 +1,85 @@
+package dev.sluice.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The REST API as a person's client calls it: every non-runner call of the tests goes through
+ * {@link #call}, so authentication is added in one place. Also a project fixture and a fake runner's
+ * job request.
+ */
+final class Rest {
+
+    private Rest() {
+    }
+
+    /** @param path under {@code /api/v4}; {@code json} may be null */
+    static HttpResponse<String> call(Coordinator server, String method, String path, String json) throws Exception {
+        return json == null
+                ? Http.send(method, server.url() + "/api/v4" + path, null)
+                : Http.send(method, server.url() + "/api/v4" + path, json, "Content-Type", "application/json");
+    }
+
+    /** The call's JSON answer, after checking its status. */
+    static JsonNode ok(int status, HttpResponse<String> response) throws Exception {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": " + response.body());
+        }
+        return CoordinatorIT.json(response.body());
+    }
+
+    /**
+     * A project imported from a fresh repository with this configuration on {@code main} and on each
+     * further branch given; returns its id.
+     */
+    static long project(Coordinator server, Path tmp, String name, String ciYaml, String... branches) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo-" + name));
+        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitlab-ci.yml"), ciYaml);
+        CoordinatorIT.git(repo, "add", ".");
+        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
+        for (String branch : branches) {
+            CoordinatorIT.git(repo, "branch", branch);
+        }
+        return ok(201, call(server, "POST", "/projects",
+                CoordinatorIT.JSON.writeValueAsString(java.util.Map.of("name", name, "import_url", repo.toString()))))
+                .get("id").asLong();
+    }
+
+    /** Creates a pipeline and checks it was not refused (a bad configuration still gives 201, failed). */
+    static long pipeline(Coordinator server, long project, String ref) throws Exception {
+        var created = ok(201, call(server, "POST", "/projects/" + project + "/pipeline?ref=" + ref, null));
+        if (created.get("status").asText().equals("failed")) {
+            throw new AssertionError("pipeline failed on creation: " + created);
+        }
+        return created.get("id").asLong();
+    }
+
+    /** Registers a runner (runner API) with these extra JSON fields; returns {id, token}. */
+    static JsonNode runner(Coordinator server, String extraJson) throws Exception {
+        return ok(201, Http.send("POST", server.url() + "/api/v4/runners",
+                "{\"token\":\"reg-token\"" + (extraJson.isEmpty() ? "" : "," + extraJson) + "}"));
+    }
+
+    /** A job payload for this runner token, or null when the queue has none it may run. */
+    static JsonNode take(Coordinator server, String runnerToken) throws Exception {
+        var r = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runnerToken + "\"}");
+        if (r.statusCode() == 204) {
+            return null;
+        }
+        return ok(201, r);
+    }
+
+    /** The value the runner ends up with: the last occurrence of the key in the payload, or null. */
+    static JsonNode variable(JsonNode payload, String key) {
+        JsonNode found = null;
+        for (JsonNode v : payload.get("variables")) {
+            if (v.get("key").asText().equals(key)) {
+                found = v;
+            }
+        }
+        return found;
+    }
+}
