@@ -16,21 +16,33 @@ public final class Coordinator implements AutoCloseable {
      * @param runnerTimeout how long a running job's runner may stay silent before the job fails
      */
     public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
-                           long maxArtifactBytes, Duration runnerTimeout) {
+                           long maxArtifactBytes, Duration runnerTimeout, DatabaseConfig database) {
 
         /** GitLab's default maximum artifacts size: 100 MB. */
         public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
 
+        /** The store in H2 in the data directory. */
         public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
             this(host, port, dataDir, registrationToken, longPoll, DEFAULT_MAX_ARTIFACT_BYTES, RunnerWatchdog.GITLAB_TIMEOUT);
         }
 
+        /** The store in H2 in the data directory. */
+        public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
+                        long maxArtifactBytes, Duration runnerTimeout) {
+            this(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, DatabaseConfig.h2(dataDir));
+        }
+
         public Settings withMaxArtifactBytes(long bytes) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout, database);
         }
 
         public Settings withRunnerTimeout(Duration timeout) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout, database);
+        }
+
+        /** The data directory still holds repositories, traces and artifacts. */
+        public Settings withDatabase(DatabaseConfig db) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, db);
         }
     }
 
@@ -41,22 +53,27 @@ public final class Coordinator implements AutoCloseable {
 
     private Coordinator(Settings settings) {
         this.settings = settings;
-        var jdbi = Database.open(Database.h2Url(settings.dataDir()), "sa", "");
+        var jdbi = Database.open(settings.database());
         var pipelines = new JdbiPipelines(jdbi);
         var jobs = new JdbiJobs(jdbi);
-        var queue = new JobQueue();
+        var metrics = new ServerMetrics();
+        var queue = new JobQueue(metrics::pickedUp);
+        var runners = new ContactedRunners(new JdbiRunners(jdbi), Clock.systemUTC());
+        metrics.observe(queue, () -> jobs.count("running"), runners);
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
         var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC());
         var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
+        var runnerApi = new RunnerApi(runners, jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
         var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
+            config.requestLogger.http(metrics::request);
         });
+        new OpsApi(jdbi, metrics).routes(app);
         runnerApi.routes(app);
         projectApi.routes(app);
         new JobApi(pipelines, jobs, runs).routes(app);
