@@ -1,6 +1,7 @@
 package dev.sluice.server;
 
 import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -18,7 +19,14 @@ final class Database {
         } catch (FlywayException e) {
             throw new DatabaseUnavailable("cannot open the database " + db.displayUrl() + ": " + reason(e), e);
         }
-        return Jdbi.create(db.url(), db.user(), db.password());
+        var credentials = new Properties(); // none given: the URL's own (user=, password=) or the driver's defaults
+        if (db.user() != null) {
+            credentials.setProperty("user", db.user());
+        }
+        if (db.password() != null) {
+            credentials.setProperty("password", db.password());
+        }
+        return Jdbi.create(db.url(), credentials);
     }
 
     /** The innermost SQL error's message (e.g. "Connection refused", "password authentication failed"), else Flyway's. */

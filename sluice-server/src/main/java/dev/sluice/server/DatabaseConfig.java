@@ -5,6 +5,9 @@ import java.nio.file.Path;
 /**
  * Where the store lives: a JDBC URL with its credentials. The embedded default is an H2 file database in the
  * data directory; {@code jdbc:postgresql://...} serves several coordinators over one database.
+ *
+ * @param user null: the URL's {@code user=} parameter, else the driver's default
+ * @param password null: the URL's {@code password=} parameter, else none
  */
 public record DatabaseConfig(String url, String user, String password) {
 
