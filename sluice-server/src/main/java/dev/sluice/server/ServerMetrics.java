@@ -20,12 +20,14 @@ final class ServerMetrics {
     /** The route of a request no endpoint matched (404s): one series for all of them. */
     static final String UNMATCHED = "unmatched";
 
+    /** Histogram buckets from "at once" (a runner in a long poll) to "an hour" (no runner for the job's tags). */
+    private static final Duration[] BUCKETS = java.util.stream.Stream.of("PT0.01S", "PT0.05S", "PT0.1S", "PT0.25S", "PT0.5S",
+            "PT1S", "PT2.5S", "PT5S", "PT10S", "PT30S", "PT1M", "PT5M", "PT15M", "PT1H").map(Duration::parse).toArray(Duration[]::new);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer pickup = Timer.builder("sluice.jobs.pickup.latency")
             .description("Time from a job becoming pending to a runner receiving it")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
-            .maximumExpectedValue(Duration.ofHours(1))
+            .serviceLevelObjectives(BUCKETS)
             .register(registry);
 
     /** Registers the gauges, read at each scrape (held strongly: Micrometer's default weak reference loses lambdas). */

@@ -177,6 +177,31 @@ class OpsIT {
     }
 
     @Test
+    void metricsAreForLoopbackClientsOnlyWhileTheProbesAreForAnyone() throws Exception {
+        server = Coordinator.start(new Coordinator.Settings("0.0.0.0", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1)));
+        var address = java.net.NetworkInterface.networkInterfaces().filter(OpsIT::up)
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst()
+                .orElseThrow(() -> new AssertionError("this test needs a network interface with a non-loopback IPv4 address"));
+        String outside = "http://" + address.getHostAddress() + ":" + server.port();
+
+        var refused = Http.send("GET", outside + "/metrics", null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("loopback");
+        assertThat(Http.send("GET", outside + "/-/health", null).statusCode()).isEqualTo(200);
+        assertThat(Http.send("GET", outside + "/-/ready", null).statusCode()).isEqualTo(200);
+        assertThat(Http.send("GET", "http://127.0.0.1:" + server.port() + "/metrics", null).statusCode()).isEqualTo(200);
+    }
+
+    private static boolean up(java.net.NetworkInterface nic) {
+        try {
+            return nic.isUp();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseOrWrongPasswordIsOneClearSentence() {
         var settings = new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1));
         assertThatThrownBy(() -> Coordinator.start(settings.withDatabase(
