@@ -50,10 +50,12 @@ public final class Coordinator implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
+    private final Database database;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
-        var jdbi = Database.open(settings.database());
+        database = Database.open(settings.database());
+        var jdbi = database.jdbi;
         var pipelines = new JdbiPipelines(jdbi);
         var jobs = new JdbiJobs(jdbi);
         var metrics = new ServerMetrics();
@@ -84,7 +86,12 @@ public final class Coordinator implements AutoCloseable {
     /** Opens the store (migrating it) and starts serving. */
     public static Coordinator start(Settings settings) {
         var c = new Coordinator(settings);
-        c.app.start(settings.host(), settings.port());
+        try {
+            c.app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            c.close(); // releases the database (an embedded H2 stays locked while open)
+            throw e;
+        }
         return c;
     }
 
@@ -105,5 +112,6 @@ public final class Coordinator implements AutoCloseable {
     public void close() {
         app.stop();
         timers.shutdownNow();
+        database.close();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +20,18 @@ class JdbiStoresIT {
 
     @TempDir
     Path tmp;
+    private Database database;
 
     private Jdbi open(TestDatabase db) {
-        return Database.open(db.create(tmp));
+        database = Database.open(db.create(tmp));
+        return database.jdbi;
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     @ParameterizedTest
