@@ -48,6 +48,9 @@ class ServerDatabaseOptionsTest {
             assertThat(rs.getInt(1)).as("the migrations ran on PostgreSQL, not on H2").isPositive();
         }
         assertThat(dir.resolve("data/sluice.mv.db")).doesNotExist();
+        try (var c = DriverManager.getConnection(admin); var s = c.createStatement()) {
+            s.execute("drop database " + name + " with (force)");
+        }
     }
 
     @Test

@@ -20,10 +20,12 @@ class JdbiStoresIT {
 
     @TempDir
     Path tmp;
+    private DatabaseConfig config;
     private Database database;
 
     private Jdbi open(TestDatabase db) {
-        database = Database.open(db.create(tmp));
+        config = db.create(tmp);
+        database = Database.open(config);
         return database.jdbi;
     }
 
@@ -31,6 +33,7 @@ class JdbiStoresIT {
     void close() {
         if (database != null) {
             database.close();
+            TestDatabase.drop(config);
         }
     }
 

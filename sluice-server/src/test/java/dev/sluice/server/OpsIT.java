@@ -27,6 +27,7 @@ class OpsIT {
     Path tmp;
     Coordinator server;
     RunnerAgent agent;
+    DatabaseConfig database;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -36,9 +37,13 @@ class OpsIT {
         if (server != null) {
             server.close();
         }
+        if (database != null) {
+            TestDatabase.drop(database);
+        }
     }
 
     private Coordinator start(DatabaseConfig db) {
+        database = db;
         server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20))
                 .withDatabase(db));
         return server;

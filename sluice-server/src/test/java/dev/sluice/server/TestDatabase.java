@@ -34,6 +34,18 @@ enum TestDatabase {
         };
     }
 
+    /** Drops a database {@link #create} made on PostgreSQL, so a reused cluster does not fill up; H2's goes with its tmp. */
+    static void drop(DatabaseConfig db) {
+        if (db.url().startsWith("jdbc:postgresql:")) {
+            String name = db.url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]*).*", "$1");
+            try (var c = DriverManager.getConnection(adminUrl()); var s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException e) {
+                throw new AssertionError("cannot drop the test database " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The admin URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=sluice&password=...}. */
     static String adminUrl() {
         String url = System.getenv(ADMIN_URL_VARIABLE);
