@@ -2,15 +2,18 @@
 # The whole test suite, on a fresh machine too: starts what the integration tests (*IT) need, runs
 # `./mvnw verify`, stops what it started, and exits with Maven's status. Runs as root (apt-get).
 #   docker: a private dockerd with locally built fixture images (Docker executor ITs)
-# Later issues add: postgres (store tests), chromium + chromium-driver (browser tests).
+#   postgres: a private PostgreSQL cluster (store and coordinator tests on PostgreSQL: SLUICE_TEST_POSTGRES_URL)
+# Later issues add: chromium + chromium-driver (browser tests).
 # Each service installs through apt-get, starts in the background, waits for readiness with a
 # timeout, and is stopped on exit. A test that needs a missing service fails; it never skips.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 started_docker=false
+started_postgres=false
 cleanup() {
   if $started_docker; then scripts/docker-test-env.sh stop || true; fi
+  if $started_postgres; then scripts/postgres-test-env.sh stop || true; fi
 }
 trap cleanup EXIT
 
@@ -19,6 +22,12 @@ if [[ -z "${DOCKER_HOST:-}" ]] || ! docker version >/dev/null 2>&1; then
   started_docker=true
 fi
 echo "test.sh: DOCKER_HOST=$DOCKER_HOST ($(docker version --format 'engine {{.Server.Version}}'))"
+
+if [[ -z "${SLUICE_TEST_POSTGRES_URL:-}" ]]; then
+  eval "$(scripts/postgres-test-env.sh start)"
+  started_postgres=true
+fi
+echo "test.sh: SLUICE_TEST_POSTGRES_URL=${SLUICE_TEST_POSTGRES_URL%%\?*}"
 
 status=0
 ./mvnw verify "$@" || status=$?

@@ -2,6 +2,8 @@ package dev.sluice.cli;
 
 import dev.sluice.runner.RunnerAgent;
 import dev.sluice.server.Coordinator;
+import dev.sluice.server.DatabaseConfig;
+import dev.sluice.server.DatabaseUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice server}: the coordinator on an H2 file database in a data directory. Runners register
+ * {@code sluice server}: the coordinator on an H2 file database in a data directory, or on PostgreSQL
+ * ({@code --database-url}). Runners register
  * with the registration token (given, else generated once and kept in the data directory).
  */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -43,6 +46,20 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--runner-timeout", paramLabel = "SECONDS", defaultValue = "3600",
             description = "A running job whose runner sends nothing this long fails with runner_system_failure (default: ${DEFAULT-VALUE}).")
     long runnerTimeoutSeconds;
+
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", defaultValue = "${env:SLUICE_DATABASE_URL}",
+            description = "The store, e.g. jdbc:postgresql://db.example:5432/sluice (default: $SLUICE_DATABASE_URL, "
+                    + "else an H2 database in DIR). DIR still keeps repositories, logs and artifacts.")
+    String databaseUrl;
+
+    @Option(names = "--database-user", paramLabel = "USER", defaultValue = "${env:SLUICE_DATABASE_USER}",
+            description = "The database user (default: $SLUICE_DATABASE_USER, else the URL's user= parameter).")
+    String databaseUser;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE", defaultValue = "${env:SLUICE_DATABASE_PASSWORD_FILE}",
+            description = "A file holding the database password (default: $SLUICE_DATABASE_PASSWORD_FILE, "
+                    + "else $SLUICE_DATABASE_PASSWORD, else the URL's password= parameter).")
+    Path databasePasswordFile;
 
     @Option(names = "--no-embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run jobs in this process too (a shell runner, one job per core), so a pipeline runs with "
@@ -94,10 +111,16 @@ final class ServerCommand implements Callable<Integer> {
         }
         Path dir = dataDir();
         String token = registrationToken(dir);
+        var settings = new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50),
+                maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds));
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            settings = settings.withDatabase(database());
+        }
         Coordinator coordinator;
         try {
-            coordinator = Coordinator.start(new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50),
-                    maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds)));
+            coordinator = Coordinator.start(settings);
+        } catch (DatabaseUnavailable e) {
+            throw new UserError(ExitCodes.FAILURE, e.getMessage());
         } catch (RuntimeException e) {
             throw new UserError(ExitCodes.FAILURE, "cannot start the server on " + host + ":" + port + ": " + e.getMessage());
         }
@@ -105,6 +128,22 @@ final class ServerCommand implements Callable<Integer> {
         terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
         terminal.out().flush();
         return coordinator;
+    }
+
+    private DatabaseConfig database() {
+        if (!databaseUrl.startsWith("jdbc:")) {
+            throw UserError.usage("--database-url: a JDBC URL, e.g. jdbc:postgresql://localhost:5432/sluice (got " + databaseUrl + ")");
+        }
+        String password = System.getenv("SLUICE_DATABASE_PASSWORD");
+        if (databasePasswordFile != null) {
+            Path file = terminal.workingDir().resolve(databasePasswordFile);
+            try {
+                password = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UserError(ExitCodes.FAILURE, "--database-password-file: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return new DatabaseConfig(databaseUrl, databaseUser, password);
     }
 
     private Path dataDir() {

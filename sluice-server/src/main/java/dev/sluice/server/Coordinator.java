@@ -17,21 +17,33 @@ public final class Coordinator implements AutoCloseable {
      * @param runnerTimeout how long a running job's runner may stay silent before the job fails
      */
     public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
-                           long maxArtifactBytes, Duration runnerTimeout) {
+                           long maxArtifactBytes, Duration runnerTimeout, DatabaseConfig database) {
 
         /** GitLab's default maximum artifacts size: 100 MB. */
         public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
 
+        /** The store in H2 in the data directory. */
         public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll) {
             this(host, port, dataDir, registrationToken, longPoll, DEFAULT_MAX_ARTIFACT_BYTES, RunnerWatchdog.GITLAB_TIMEOUT);
         }
 
+        /** The store in H2 in the data directory. */
+        public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
+                        long maxArtifactBytes, Duration runnerTimeout) {
+            this(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, DatabaseConfig.h2(dataDir));
+        }
+
         public Settings withMaxArtifactBytes(long bytes) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout, database);
         }
 
         public Settings withRunnerTimeout(Duration timeout) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout, database);
+        }
+
+        /** The data directory still holds repositories, traces and artifacts. */
+        public Settings withDatabase(DatabaseConfig db) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, db);
         }
     }
 
@@ -40,19 +52,23 @@ public final class Coordinator implements AutoCloseable {
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
     private final CommitStatusReporter statuses = new CommitStatusReporter();
+    private final Database database;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
-        var jdbi = Database.open(Database.h2Url(settings.dataDir()), "sa", "");
+        database = Database.open(settings.database());
+        var jdbi = database.jdbi;
         var projects = new JdbiProjects(jdbi);
         var mirrors = new JdbiMirrors(jdbi);
         var pipelines = new StatusReportingPipelines(new JdbiPipelines(jdbi), projects, mirrors, statuses, this::url);
         var jobs = new JdbiJobs(jdbi);
-        var queue = new JobQueue();
+        var metrics = new ServerMetrics();
+        var queue = new JobQueue(metrics::pickedUp);
+        var runners = new ContactedRunners(new JdbiRunners(jdbi), Clock.systemUTC());
+        metrics.observe(queue, () -> jobs.count("running"), runners);
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
         var variables = new JdbiProjectVariables(jdbi);
         var protectedRefs = new JdbiProtectedRefs(jdbi);
-        var runnerStore = new JdbiRunners(jdbi);
         var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC(),
                 new OuterVariables(variables, protectedRefs));
         var traces = new MaskingTraces(new FileTraces(settings.dataDir().resolve("traces")),
@@ -60,20 +76,22 @@ public final class Coordinator implements AutoCloseable {
         var watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        var runnerApi = new RunnerApi(runnerStore, jobs, traces, artifacts, queue,
+        var runnerApi = new RunnerApi(runners, jobs, traces, artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
         var projectApi = new ProjectApi(projects, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
+            config.requestLogger.http(metrics::request);
         });
+        new OpsApi(jdbi, metrics).routes(app);
         runnerApi.routes(app);
         projectApi.routes(app);
         new JobApi(pipelines, jobs, runs).routes(app);
         new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
         new ProjectVariableApi(projects, variables).routes(app);
         new ProtectedRefApi(projects, protectedRefs).routes(app);
-        new ProjectRunnerApi(projects, runnerStore).routes(app);
+        new ProjectRunnerApi(projects, runners).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
@@ -82,7 +100,12 @@ public final class Coordinator implements AutoCloseable {
     /** Opens the store (migrating it) and starts serving. */
     public static Coordinator start(Settings settings) {
         var c = new Coordinator(settings);
-        c.app.start(settings.host(), settings.port());
+        try {
+            c.app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            c.close(); // releases the database (an embedded H2 stays locked while open)
+            throw e;
+        }
         return c;
     }
 
@@ -104,5 +127,6 @@ public final class Coordinator implements AutoCloseable {
         app.stop();
         timers.shutdownNow();
         statuses.close();
+        database.close();
     }
 }

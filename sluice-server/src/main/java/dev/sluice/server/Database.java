@@ -1,21 +1,60 @@
 package dev.sluice.server;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
-/** Opens the store: runs the Flyway migrations, then hands out JDBI. Nothing here knows which database it is. */
-final class Database {
+/**
+ * The open store: a connection pool, migrated by Flyway, and JDBI over it. Nothing here knows which database it
+ * is. The pool matters for PostgreSQL, where a connection costs a TCP handshake and a SCRAM exchange, and keeps
+ * an embedded H2 open instead of reopening its file for each statement.
+ */
+final class Database implements AutoCloseable {
 
-    private Database() {
+    private final HikariDataSource pool;
+    final Jdbi jdbi;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
     }
 
-    static Jdbi open(String jdbcUrl, String user, String password) {
-        Flyway.configure().dataSource(jdbcUrl, user, password).load().migrate();
-        return Jdbi.create(jdbcUrl, user, password);
+    /** @throws DatabaseUnavailable saying what the database answered, when it cannot be reached or migrated */
+    static Database open(DatabaseConfig db) {
+        var config = new HikariConfig();
+        config.setPoolName("sluice-db");
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.user()); // null: the URL's user= parameter, else the driver's default
+        config.setPassword(db.password());
+        config.setConnectionTimeout(5_000); // so /-/ready answers 503 within seconds when the database is gone
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            Flyway.configure().dataSource(pool).load().migrate();
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw new DatabaseUnavailable("cannot open the database " + db.displayUrl() + ": " + reason(e), e);
+        }
     }
 
-    /** The embedded default: an H2 file database in the data directory. */
-    static String h2Url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE";
+    /** The innermost SQL error's message (e.g. "Connection refused", "password authentication failed"), else the error's. */
+    static String reason(Throwable e) {
+        String reason = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+        }
+        return reason == null ? e.getClass().getSimpleName() : reason.lines().findFirst().orElse(reason).strip();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -63,6 +63,12 @@ final class JdbiJobs implements Jobs {
                 .bind(0, pipelineId).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** How many jobs have this status (for the metrics). */
+    long count(String status) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from jobs where status = ?").bind(0, status)
+                .mapTo(Long.class).one());
+    }
+
     private static JobRow row(ResultSet rs) throws SQLException {
         long runner = rs.getLong(7);
         Long runnerId = rs.wasNull() ? null : runner;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Pending jobs in the order they became pending, and the queue version runners see as
@@ -21,15 +22,25 @@ final class JobQueue {
     record Pending(long jobId, List<String> tags, long projectId, boolean protectedRef) {
     }
 
+    /** A pending job and when it became pending ({@link System#nanoTime()}), for the pickup latency. */
+    private record Waiting(Pending job, long since) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    private final Map<Long, Waiting> pending = new LinkedHashMap<>();
+    private final Consumer<Duration> pickedUp;
     private long version;
+
+    /** @param pickedUp told, for every job a runner takes, how long it waited since it became pending */
+    JobQueue(Consumer<Duration> pickedUp) {
+        this.pickedUp = pickedUp;
+    }
 
     void offer(Pending job) {
         lock.lock();
         try {
-            pending.put(job.jobId(), job);
+            pending.put(job.jobId(), new Waiting(job, System.nanoTime()));
             version++;
             changed.signalAll();
         } finally {
@@ -41,6 +52,16 @@ final class JobQueue {
         lock.lock();
         try {
             return pending.remove(jobId) != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many jobs wait for a runner. */
+    int size() {
+        lock.lock();
+        try {
+            return pending.size();
         } finally {
             lock.unlock();
         }
@@ -64,11 +85,12 @@ final class JobQueue {
         lock.lock();
         try {
             while (true) {
-                for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
-                    Pending p = it.next();
-                    if (runner.canRun(p)) {
+                for (Iterator<Waiting> it = pending.values().iterator(); it.hasNext(); ) {
+                    Waiting w = it.next();
+                    if (runner.canRun(w.job())) {
                         it.remove();
-                        return Optional.of(p);
+                        pickedUp.accept(Duration.ofNanos(System.nanoTime() - w.since()));
+                        return Optional.of(w.job());
                     }
                 }
                 long left = deadline - System.nanoTime();

@@ -29,16 +29,18 @@ class PushPipelinesIT {
     Pipelines pipelines;
     JdbiJobs jobs;
     PipelineRuns runs;
+    Database database;
     PushPipelines pushes;
     Projects.Project project;
 
     @BeforeEach
     void setUp() throws Exception {
-        var jdbi = Database.open(Database.h2Url(tmp.resolve("data")), "sa", "");
+        database = Database.open(DatabaseConfig.h2(tmp.resolve("data")));
+        var jdbi = database.jdbi;
         timers = Executors.newSingleThreadScheduledExecutor();
         pipelines = new JdbiPipelines(jdbi);
         jobs = new JdbiJobs(jdbi);
-        runs = new PipelineRuns(pipelines, jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(), timers,
+        runs = new PipelineRuns(pipelines, jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(waited -> { }), timers,
                 () -> "http://sluice.test", Clock.systemUTC(), new OuterVariables(new JdbiProjectVariables(jdbi), new JdbiProtectedRefs(jdbi)));
         pushes = new PushPipelines(runs);
         repo = Files.createDirectories(tmp.resolve("repo"));
@@ -49,6 +51,7 @@ class PushPipelinesIT {
     @AfterEach
     void tearDown() {
         timers.shutdownNow();
+        database.close();
     }
 
     @Test

@@ -1,0 +1,28 @@
+package dev.sluice.server;
+
+import java.nio.file.Path;
+
+/**
+ * Where the store lives: a JDBC URL with its credentials. The embedded default is an H2 file database in the
+ * data directory; {@code jdbc:postgresql://...} serves several coordinators over one database.
+ *
+ * @param user null: the URL's {@code user=} parameter, else the driver's default
+ * @param password null: the URL's {@code password=} parameter, else none
+ */
+public record DatabaseConfig(String url, String user, String password) {
+
+    /** The embedded default: an H2 file database in the data directory. */
+    public static DatabaseConfig h2(Path dataDir) {
+        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE", "sa", "");
+    }
+
+    /** The URL without its parameters, which may hold a password: safe to print. */
+    public String displayUrl() {
+        return url.replaceFirst("[?;].*", "");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + displayUrl() + ", user " + user + "]";
+    }
+}
