@@ -32,11 +32,13 @@ final class ServerMetrics {
 
     /** Registers the gauges, read at each scrape (held strongly: Micrometer's default weak reference loses lambdas). */
     void observe(JobQueue queue, LongSupplier runningJobs, ContactedRunners runners) {
-        Gauge.builder("sluice.jobs.pending", queue, JobQueue::size).description("Jobs waiting for a runner").strongReference(true).register(registry);
-        Gauge.builder("sluice.jobs.running", runningJobs, LongSupplier::getAsLong).description("Jobs a runner runs").strongReference(true).register(registry);
+        Gauge.builder("sluice.jobs.pending", queue, JobQueue::size).description("Jobs waiting for a runner")
+                .strongReference(true).register(registry);
+        Gauge.builder("sluice.jobs.running", runningJobs, LongSupplier::getAsLong).description("Jobs a runner runs")
+                .strongReference(true).register(registry);
         Gauge.builder("sluice.runners.online", runners, ContactedRunners::online)
-                .description("Runners that called in the last " + ContactedRunners.ONLINE.toHours() + " hours").strongReference(true)
-                .register(registry);
+                .description("Runners that called in the last " + ContactedRunners.ONLINE.toHours() + " hours")
+                .strongReference(true).register(registry);
     }
 
     /** For {@link JobQueue}: a runner took a job that had waited this long. */
