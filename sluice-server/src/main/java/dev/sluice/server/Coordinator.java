@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,9 +15,10 @@ public final class Coordinator implements AutoCloseable {
     /**
      * @param maxArtifactBytes the largest artifact upload accepted (413 beyond)
      * @param runnerTimeout how long a running job's runner may stay silent before the job fails
+     * @param adminToken root's token when the store has no user yet (SLUICE_ADMIN_TOKEN); null: one is generated
      */
     public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
-                           long maxArtifactBytes, Duration runnerTimeout) {
+                           long maxArtifactBytes, Duration runnerTimeout, String adminToken) {
 
         /** GitLab's default maximum artifacts size: 100 MB. */
         public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
@@ -25,12 +27,21 @@ public final class Coordinator implements AutoCloseable {
             this(host, port, dataDir, registrationToken, longPoll, DEFAULT_MAX_ARTIFACT_BYTES, RunnerWatchdog.GITLAB_TIMEOUT);
         }
 
+        public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
+                        long maxArtifactBytes, Duration runnerTimeout) {
+            this(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, null);
+        }
+
         public Settings withMaxArtifactBytes(long bytes) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout, adminToken);
         }
 
         public Settings withRunnerTimeout(Duration timeout) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout, adminToken);
+        }
+
+        public Settings withAdminToken(String token) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, token);
         }
     }
 
@@ -38,6 +49,7 @@ public final class Coordinator implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
+    private final Optional<String> generatedAdminToken;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -50,16 +62,25 @@ public final class Coordinator implements AutoCloseable {
         var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
+        var runners = new JdbiRunners(jdbi);
+        var traces = new FileTraces(settings.dataDir().resolve("traces"));
+        var runnerApi = new RunnerApi(runners, jobs, traces, artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
-        var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
+        var users = new JdbiUsers(jdbi);
+        var tokens = new JdbiAccessTokens(jdbi);
+        generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()));
+        var projects = new JdbiProjects(jdbi);
+        var projectApi = new ProjectApi(projects, users, pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
         });
+        new Authentication(users, tokens, Clock.systemUTC()).install(app);
         runnerApi.routes(app);
         projectApi.routes(app);
-        new JobApi(pipelines, jobs, runs).routes(app);
+        new JobApi(projects, pipelines, jobs, runs, traces, artifacts).routes(app);
+        new UserApi(users, tokens, Clock.systemUTC()).routes(app);
+        new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }
@@ -69,6 +90,11 @@ public final class Coordinator implements AutoCloseable {
         var c = new Coordinator(settings);
         c.app.start(settings.host(), settings.port());
         return c;
+    }
+
+    /** Root's token when this start created root with a generated one: shown once, stored only as a hash. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
     }
 
     public int port() {

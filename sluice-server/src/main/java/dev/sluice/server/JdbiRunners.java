@@ -25,11 +25,40 @@ final class JdbiRunners implements Runners {
 
     @Override
     public Optional<Runner> byTokenHash(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
-                        + " from runners where token_hash = ?").bind(0, tokenHash)
-                .map((rs, ctx) -> new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4),
-                        rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
-                .findOne());
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from runners where token_hash = ?").bind(0, tokenHash)
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Runner> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from runners where id = ?").bind(0, id)
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    @Override
+    public List<Runner> list(long offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from runners order by id offset ? rows fetch next ? rows only")
+                .bind(0, offset).bind(1, limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    @Override
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from runners").mapTo(Long.class).one());
+    }
+
+    @Override
+    public boolean update(Runner s) {
+        return jdbi.withHandle(h -> h.createUpdate("update runners set description = ?, tags = ?, run_untagged = ?, locked = ?,"
+                        + " access_level = ?, paused = ? where id = ?")
+                .bind(0, s.description()).bind(1, String.join(",", s.tags())).bind(2, s.runUntagged()).bind(3, s.locked())
+                .bind(4, s.accessLevel()).bind(5, s.paused()).bind(6, s.id()).execute()) == 1;
+    }
+
+    private static final String COLUMNS = "id, description, tags, run_untagged, locked, access_level, paused";
+
+    private static Runner row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5),
+                rs.getString(6), rs.getBoolean(7));
     }
 
     @Override

@@ -7,16 +7,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GitLab's {@code POST /projects} (cloning {@code import_url}) and {@code POST /projects/:id/pipeline?ref=}. */
+/**
+ * GitLab's projects and pipelines API: {@code POST /projects} (cloning {@code import_url}), list and show projects,
+ * create, list and show pipelines. A project is named by its id or by its URL-encoded path.
+ */
 final class ProjectApi {
 
     private final Projects projects;
     private final Pipelines pipelines;
     private final PipelineRuns runs;
+    private final ProjectMembers members;
     private final Path reposDir;
 
-    ProjectApi(Projects projects, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
+    ProjectApi(Projects projects, ProjectMembers members, Pipelines pipelines, PipelineRuns runs, Path reposDir) {
         this.projects = projects;
+        this.members = members;
         this.pipelines = pipelines;
         this.runs = runs;
         this.reposDir = reposDir;
@@ -24,9 +29,39 @@ final class ProjectApi {
 
     void routes(Javalin app) {
         app.post("/api/v4/projects", this::create);
+        app.get("/api/v4/projects", this::list);
+        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(project(projects, ctx))));
         app.post("/api/v4/projects/{id}/pipeline", this::pipeline);
+        app.get("/api/v4/projects/{id}/pipelines", this::pipelines);
         app.get("/api/v4/projects/{id}/pipelines/{pid}", this::getPipeline);
     }
+
+    /** The project named by the {@code id} path parameter: its id, or its path URL-encoded ({@code group%2Fapp}). */
+    static Projects.Project project(Projects projects, Context ctx) {
+        String idOrPath = ctx.pathParam("id");
+        var found = idOrPath.chars().allMatch(Character::isDigit) && !idOrPath.isEmpty()
+                ? projects.find(Long.parseLong(idOrPath)) : projects.byPath(idOrPath);
+        return found.orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
+    }
+
+    private void list(Context ctx) {
+        var page = Page.of(ctx);
+        page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+    }
+
+    private void pipelines(Context ctx) {
+        var project = project(projects, ctx);
+        var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"));
+        if (filter.status() != null && !PIPELINE_STATUSES.contains(filter.status())) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - status does not have a valid value");
+        }
+        var page = Page.of(ctx);
+        page.respond(ctx, pipelines.count(project.id(), filter), pipelines.ofProject(project.id(), filter, page.offset(), page.perPage())
+                .stream().map(ProjectApi::view).toList());
+    }
+
+    private static final java.util.Set<String> PIPELINE_STATUSES = java.util.Set.of("created", "waiting_for_resource", "preparing",
+            "pending", "running", "success", "failed", "canceled", "skipped", "manual", "scheduled");
 
     private void create(Context ctx) throws GitRepos.GitException {
         JsonNode body = RunnerApi.body(ctx, JsonNode.class);
@@ -42,12 +77,23 @@ final class ProjectApi {
         Path repo = reposDir.resolve(path + ".git");
         GitRepos.cloneBare(importUrl, repo);
         var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
-        RunnerApi.json(ctx, 201, Map.of("id", project.id(), "name", project.name(), "path_with_namespace", project.path(),
-                "default_branch", project.defaultBranch()));
+        members.add(project.id(), Authentication.user(ctx).id(), ProjectMembers.OWNER);
+        RunnerApi.json(ctx, 201, view(project));
+    }
+
+    /** GitLab's project entity, the fields Sluice knows. */
+    static Map<String, Object> view(Projects.Project p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("path", p.path().substring(p.path().lastIndexOf('/') + 1));
+        m.put("path_with_namespace", p.path());
+        m.put("default_branch", p.defaultBranch());
+        return m;
     }
 
     private void pipeline(Context ctx) {
-        var project = projects.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
+        var project = project(projects, ctx);
         String ref = ctx.queryParam("ref");
         if (ref == null || ref.isBlank()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
@@ -62,7 +108,8 @@ final class ProjectApi {
     }
 
     private void getPipeline(Context ctx) {
-        var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == id(ctx.pathParam("id")))
+        long project = project(projects, ctx).id();
+        var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
         RunnerApi.json(ctx, 200, view(row));
     }

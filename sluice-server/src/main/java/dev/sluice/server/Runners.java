@@ -19,6 +19,16 @@ interface Runners {
 
     Optional<Runner> byTokenHash(String tokenHash);
 
+    Optional<Runner> find(long id);
+
+    /** Ordered by id. */
+    List<Runner> list(long offset, int limit);
+
+    long count();
+
+    /** Replaces the settings of runner {@code settings.id()}; false when there is none. */
+    boolean update(Runner settings);
+
     boolean delete(long id);
 
     void touchManager(long runnerId, String systemId);
