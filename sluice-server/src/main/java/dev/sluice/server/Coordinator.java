@@ -68,7 +68,7 @@ public final class Coordinator implements AutoCloseable {
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
         var users = new JdbiUsers(jdbi);
         var tokens = new JdbiAccessTokens(jdbi);
-        generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()));
+        generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
         var projects = new JdbiProjects(jdbi);
         var projectApi = new ProjectApi(projects, users, pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {

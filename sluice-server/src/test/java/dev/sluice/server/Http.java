@@ -36,6 +36,11 @@ final class Http {
         return send(method, url, body, all);
     }
 
+    /** A GET or bodiless request as root. */
+    static HttpResponse<String> api(String method, String url) throws Exception {
+        return api(method, url, null);
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
