@@ -18,7 +18,8 @@ final class FirstStart {
      */
     static Optional<String> ensureAdmin(Users users, AccessTokens tokens, Optional<String> given) {
         given.filter(t -> t.length() < MIN_TOKEN_LENGTH).ifPresent(t -> {
-            throw new IllegalArgumentException("the admin token must be at least " + MIN_TOKEN_LENGTH + " characters long");
+            throw new IllegalArgumentException("the admin token (SLUICE_ADMIN_TOKEN) must be at least " + MIN_TOKEN_LENGTH
+                    + " characters long");
         });
         if (users.count() > 0) {
             return Optional.empty();

@@ -140,9 +140,10 @@ class CoordinatorIT {
         git(repo, "commit", "-q", "-m", "init");
         String runner = json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
                 .get("token").asText();
-        long project = json(Http.api("POST", server.url() + "/api/v4/projects",
-                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        Http.api("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        var created = Http.api("POST", server.url() + "/api/v4/projects", "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var pipeline = Http.api("POST", server.url() + "/api/v4/projects/" + json(created.body()).get("id").asLong() + "/pipeline?ref=main", null);
+        assertThat(pipeline.statusCode()).as(pipeline.body()).isEqualTo(201);
         return runner;
     }
 }
