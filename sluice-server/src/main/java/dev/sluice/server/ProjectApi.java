@@ -39,8 +39,7 @@ final class ProjectApi {
     /** The project named by the {@code id} path parameter: its id, or its path URL-encoded ({@code group%2Fapp}). */
     static Projects.Project project(Projects projects, Context ctx) {
         String idOrPath = ctx.pathParam("id");
-        var found = idOrPath.chars().allMatch(Character::isDigit) && !idOrPath.isEmpty()
-                ? projects.find(Long.parseLong(idOrPath)) : projects.byPath(idOrPath);
+        var found = idOrPath.matches("\\d{1,18}") ? projects.find(Long.parseLong(idOrPath)) : projects.byPath(idOrPath);
         return found.orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
     }
 

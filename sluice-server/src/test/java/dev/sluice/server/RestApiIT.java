@@ -81,6 +81,7 @@ class RestApiIT {
         assertThat(json(byPath.body()).get("path").asText()).isEqualTo("app");
         assertThat(json(Http.api("GET", api + "/projects/" + id).body()).get("path_with_namespace").asText()).isEqualTo("group/app");
         assertThat(Http.api("GET", api + "/projects/nope").statusCode()).isEqualTo(404);
+        assertThat(Http.api("GET", api + "/projects/123456789012345678901234567890").statusCode()).isEqualTo(404);
         assertThat(Http.api("POST", api + "/projects/group%2Fapp/pipeline?ref=main").statusCode()).isEqualTo(201);
     }
 
