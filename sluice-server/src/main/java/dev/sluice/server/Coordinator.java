@@ -50,10 +50,16 @@ public final class Coordinator implements AutoCloseable {
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
     private final Optional<String> generatedAdminToken;
+    /**
+     * Held for the coordinator's lifetime: H2 closes an embedded database when its last connection closes, and
+     * reopening it while concurrent requests connect fails now and then (a 500 on a runner's job request).
+     */
+    private final org.jdbi.v3.core.Handle keepOpen;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
         var jdbi = Database.open(Database.h2Url(settings.dataDir()), "sa", "");
+        keepOpen = jdbi.open();
         var pipelines = new JdbiPipelines(jdbi);
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
@@ -114,5 +120,6 @@ public final class Coordinator implements AutoCloseable {
     public void close() {
         app.stop();
         timers.shutdownNow();
+        keepOpen.close();
     }
 }
