@@ -112,7 +112,7 @@ final class ServerCommand implements Callable<Integer> {
         Path dir = dataDir();
         String token = registrationToken(dir);
         var settings = new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50),
-                maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds));
+                maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds)).withAdminToken(System.getenv("SLUICE_ADMIN_TOKEN"));
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             settings = settings.withDatabase(database());
         }
@@ -126,6 +126,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         terminal.out().println("Sluice coordinator at " + coordinator.url() + " (data: " + dir + ")");
         terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
+        coordinator.generatedAdminToken().ifPresent(admin -> terminal.out().println("First start: user root (administrator) "
+                + "has the API token " + admin + "\nIt is shown only this once: keep it (sluice admin --token, or SLUICE_TOKEN)."));
         terminal.out().flush();
         return coordinator;
     }

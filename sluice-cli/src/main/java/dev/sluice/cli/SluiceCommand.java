@@ -51,7 +51,7 @@ final class SluiceCommand implements Runnable {
         return cli;
     }
 
-    private static final java.util.List<String> ORDER = java.util.List.of("lint", "config", "run", "server", "runner", "bench");
+    private static final java.util.List<String> ORDER = java.util.List.of("lint", "config", "run", "server", "runner", "admin", "bench");
     private static final java.util.Set<String> COMMANDS = java.util.Set.copyOf(ORDER);
 
     private static CommandLine subcommand(String name, Terminal terminal) {
@@ -64,6 +64,9 @@ final class SluiceCommand implements Runnable {
                     .addSubcommand(new RunnerRegisterCommand(terminal))
                     .addSubcommand(new RunnerRunCommand(terminal))
                     .addSubcommand(new RunnerUnregisterCommand(terminal));
+            case "admin" -> new CommandLine(new AdminCommand())
+                    .addSubcommand(new AdminUserCommand(terminal))
+                    .addSubcommand(new AdminTokenCommand(terminal));
             case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal))
                     .addSubcommand(new BenchServerCommand(terminal));
             default -> throw new IllegalArgumentException(name);

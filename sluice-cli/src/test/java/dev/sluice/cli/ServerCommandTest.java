@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code sluice server}: starts the coordinator, keeps its registration token, refuses a wrong one. */
+/** {@code sluice server}: starts the coordinator, keeps its registration token, refuses a wrong one, shows root's token once. */
 class ServerCommandTest {
 
     @TempDir
@@ -36,10 +36,15 @@ class ServerCommandTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"wrong\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).isEqualTo(403);
         }
+        String admin = adminToken(out.toString());
+        assertThat(Files.readString(dir.resolve("data/sluice.mv.db"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("only its hash is stored").doesNotContain(admin);
+        out.getBuffer().setLength(0);
         ServerCommand second = new ServerCommand(terminal);
         new CommandLine(second).parseArgs("--port", "0", "--data-dir", "data");
         try (var ignored = second.start()) {
             assertThat(Files.readString(dir.resolve("data/registration-token")).trim()).isEqualTo(token);
+            assertThat(out.toString()).as("root's token is shown on the first start only").doesNotContain("glpat-");
         }
     }
 
@@ -56,21 +61,24 @@ class ServerCommandTest {
         Path repo = Files.createDirectories(dir.resolve("demo"));
         TestRepo.init(repo).write(".gitlab-ci.yml", "stages: [build, test]\nbuild:\n  stage: build\n  script: echo built\n"
                 + "test:\n  script: echo tested\n").commit("first");
-        var terminal = new Terminal(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter()), dir);
+        StringWriter out = new StringWriter();
+        var terminal = new Terminal(new PrintWriter(out, true), new PrintWriter(new StringWriter()), dir);
         ServerCommand command = new ServerCommand(terminal);
         new CommandLine(command).parseArgs("--port", "0", "--data-dir", "data");
         var http = HttpClient.newHttpClient();
         try (var coordinator = command.start()) {
+            String admin = adminToken(out.toString());
             var runner = command.startEmbeddedRunner(coordinator);
             try {
                 String project = post(http, coordinator.url() + "/api/v4/projects",
-                        "{\"name\":\"demo\",\"path\":\"demo\",\"import_url\":\"" + repo + "\"}");
+                        "{\"name\":\"demo\",\"path\":\"demo\",\"import_url\":\"" + repo + "\"}", admin);
                 assertThat(project).contains("\"id\":1");
-                post(http, coordinator.url() + "/api/v4/projects/1/pipeline?ref=main", "");
+                post(http, coordinator.url() + "/api/v4/projects/1/pipeline?ref=main", "", admin);
                 long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
                 String pipeline = "";
                 while (System.nanoTime() < deadline && !pipeline.contains("\"status\":\"success\"")) {
-                    pipeline = http.send(HttpRequest.newBuilder(URI.create(coordinator.url() + "/api/v4/projects/1/pipelines/1")).build(),
+                    pipeline = http.send(HttpRequest.newBuilder(URI.create(coordinator.url() + "/api/v4/projects/1/pipelines/1"))
+                                    .header("PRIVATE-TOKEN", admin).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
                     if (pipeline.contains("\"status\":\"failed\"")) {
                         break;
@@ -84,8 +92,15 @@ class ServerCommandTest {
         }
     }
 
-    private static String post(HttpClient http, String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    /** Root's token, which the first start prints once. */
+    private static String adminToken(String output) {
+        var m = java.util.regex.Pattern.compile("has the API token (glpat-\\S+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
+    }
+
+    private static String post(HttpClient http, String url, String json, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("PRIVATE-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

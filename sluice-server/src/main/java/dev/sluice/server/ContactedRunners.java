@@ -65,6 +65,21 @@ final class ContactedRunners implements Runners {
     }
 
     @Override
+    public java.util.List<Runner> list(long offset, int limit) {
+        return store.list(offset, limit);
+    }
+
+    @Override
+    public long count() {
+        return store.count();
+    }
+
+    @Override
+    public boolean update(Runner settings) {
+        return store.update(settings);
+    }
+
+    @Override
     public boolean delete(long id) {
         contacted.remove(id);
         return store.delete(id);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -15,9 +16,10 @@ public final class Coordinator implements AutoCloseable {
     /**
      * @param maxArtifactBytes the largest artifact upload accepted (413 beyond)
      * @param runnerTimeout how long a running job's runner may stay silent before the job fails
+     * @param adminToken root's token when the store has no user yet (SLUICE_ADMIN_TOKEN); null: one is generated
      */
     public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
-                           long maxArtifactBytes, Duration runnerTimeout, DatabaseConfig database) {
+                           long maxArtifactBytes, Duration runnerTimeout, DatabaseConfig database, String adminToken) {
 
         /** GitLab's default maximum artifacts size: 100 MB. */
         public static final long DEFAULT_MAX_ARTIFACT_BYTES = 100L * 1024 * 1024;
@@ -30,20 +32,24 @@ public final class Coordinator implements AutoCloseable {
         /** The store in H2 in the data directory. */
         public Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
                         long maxArtifactBytes, Duration runnerTimeout) {
-            this(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, DatabaseConfig.h2(dataDir));
+            this(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, DatabaseConfig.h2(dataDir), null);
         }
 
         public Settings withMaxArtifactBytes(long bytes) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout, database);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, bytes, runnerTimeout, database, adminToken);
         }
 
         public Settings withRunnerTimeout(Duration timeout) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout, database);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, timeout, database, adminToken);
         }
 
         /** The data directory still holds repositories, traces and artifacts. */
         public Settings withDatabase(DatabaseConfig db) {
-            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, db);
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, db, adminToken);
+        }
+
+        public Settings withAdminToken(String token) {
+            return new Settings(host, port, dataDir, registrationToken, longPoll, maxArtifactBytes, runnerTimeout, database, token);
         }
     }
 
@@ -53,6 +59,7 @@ public final class Coordinator implements AutoCloseable {
     private final Settings settings;
     private final CommitStatusReporter statuses = new CommitStatusReporter();
     private final Database database;
+    private final Optional<String> generatedAdminToken;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -78,16 +85,22 @@ public final class Coordinator implements AutoCloseable {
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var runnerApi = new RunnerApi(runners, jobs, traces, artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
-        var projectApi = new ProjectApi(projects, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
+        var users = new JdbiUsers(jdbi);
+        var tokens = new JdbiAccessTokens(jdbi);
+        generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
+        var projectApi = new ProjectApi(projects, users, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
             config.requestLogger.http(metrics::request);
         });
+        new Authentication(users, tokens, Clock.systemUTC()).install(app);
         new OpsApi(jdbi, metrics).routes(app);
         runnerApi.routes(app);
         projectApi.routes(app);
-        new JobApi(pipelines, jobs, runs).routes(app);
+        new JobApi(projects, pipelines, jobs, runs, traces, artifacts).routes(app);
+        new UserApi(users, tokens, Clock.systemUTC()).routes(app);
+        new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
         new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
         new ProjectVariableApi(projects, variables).routes(app);
         new ProtectedRefApi(projects, protectedRefs).routes(app);
@@ -107,6 +120,11 @@ public final class Coordinator implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    /** Root's token when this start created root with a generated one: shown once, stored only as a hash. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
     }
 
     public int port() {

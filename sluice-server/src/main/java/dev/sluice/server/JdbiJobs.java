@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 final class JdbiJobs implements Jobs {
 
@@ -67,6 +68,49 @@ final class JdbiJobs implements Jobs {
     long count(String status) {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from jobs where status = ?").bind(0, status)
                 .mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<JobRow> ofProject(long projectId, List<String> statuses, long offset, int limit) {
+        return page(OF_PROJECT, projectId, statuses, offset, limit);
+    }
+
+    @Override
+    public long countOfProject(long projectId, List<String> statuses) {
+        return count(OF_PROJECT, projectId, statuses);
+    }
+
+    @Override
+    public List<JobRow> ofRunner(long runnerId, List<String> statuses, long offset, int limit) {
+        return page(OF_RUNNER, runnerId, statuses, offset, limit);
+    }
+
+    @Override
+    public long countOfRunner(long runnerId, List<String> statuses) {
+        return count(OF_RUNNER, runnerId, statuses);
+    }
+
+    private static final String OF_PROJECT = "pipeline_id in (select id from pipelines where project_id = :owner)";
+    private static final String OF_RUNNER = "runner_id = :owner";
+
+    private List<JobRow> page(String owner, long ownerId, List<String> statuses, long offset, int limit) {
+        return jdbi.withHandle(h -> filtered(h.createQuery("select " + COLUMNS + " from jobs where " + owner + statusFilter(statuses)
+                        + " order by id desc offset :offset rows fetch next :limit rows only"), ownerId, statuses)
+                .bind("offset", offset).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    private long count(String owner, long ownerId, List<String> statuses) {
+        return jdbi.withHandle(h -> filtered(h.createQuery("select count(*) from jobs where " + owner + statusFilter(statuses)),
+                ownerId, statuses).mapTo(Long.class).one());
+    }
+
+    private static Query filtered(Query query, long ownerId, List<String> statuses) {
+        query.bind("owner", ownerId);
+        return statuses.isEmpty() ? query : query.bindList("statuses", statuses);
+    }
+
+    private static String statusFilter(List<String> statuses) {
+        return statuses.isEmpty() ? "" : " and status in (<statuses>)";
     }
 
     private static JobRow row(ResultSet rs) throws SQLException {

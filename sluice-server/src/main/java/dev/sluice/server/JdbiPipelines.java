@@ -1,7 +1,9 @@
 package dev.sluice.server;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 final class JdbiPipelines implements Pipelines {
 
@@ -34,8 +36,32 @@ final class JdbiPipelines implements Pipelines {
     public Optional<PipelineRow> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("select id, project_id, ref, sha, status, errors from pipelines where id = ?")
                 .bind(0, id)
-                .map((rs, ctx) -> new PipelineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .map((rs, ctx) -> row(rs))
                 .findOne());
+    }
+
+    @Override
+    public List<PipelineRow> ofProject(long projectId, Filter filter, long offset, int limit) {
+        return jdbi.withHandle(h -> bind(h.createQuery("select id, project_id, ref, sha, status, errors from pipelines"
+                        + FILTER + " order by id desc offset :offset rows fetch next :limit rows only"), projectId, filter)
+                .bind("offset", offset).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    @Override
+    public long count(long projectId, Filter filter) {
+        return jdbi.withHandle(h -> bind(h.createQuery("select count(*) from pipelines" + FILTER), projectId, filter)
+                .mapTo(Long.class).one());
+    }
+
+    private static final String FILTER = " where project_id = :project and (:ref is null or ref = :ref)"
+            + " and (:status is null or status = :status) and (:sha is null or sha = :sha)";
+
+    private static Query bind(Query q, long projectId, Filter f) {
+        return q.bind("project", projectId).bindByType("ref", f.ref(), String.class).bindByType("status", f.status(), String.class)
+                .bindByType("sha", f.sha(), String.class);
+    }
+
+    private static PipelineRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PipelineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,9 +32,23 @@ final class JdbiProjects implements Projects {
         return one("path = ?", path);
     }
 
+    @Override
+    public List<Project> list(long offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from projects order by id offset ? rows fetch next ? rows only")
+                .bind(0, offset).bind(1, limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    @Override
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from projects").mapTo(Long.class).one());
+    }
+
     private Optional<Project> one(String where, Object value) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from projects where " + where).bind(0, value)
-                .map((rs, ctx) -> new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .findOne());
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    private static Project row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Project(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 }

@@ -56,18 +56,43 @@ final class JdbiRunners implements Runners {
                 .bind(0, runnerId).bind(1, projectId).execute()) == 1;
     }
 
-    private List<Runner> runners(String where, Object value) {
+    @Override
+    public List<Runner> list(long offset, int limit) {
+        return runners("id in (select id from runners order by id offset ? rows fetch next ? rows only)", offset, limit);
+    }
+
+    @Override
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from runners").mapTo(Long.class).one());
+    }
+
+    @Override
+    public boolean update(Runner s) {
+        return jdbi.withHandle(h -> h.createUpdate("update runners set description = ?, tags = ?, run_untagged = ?, locked = ?,"
+                        + " access_level = ?, paused = ? where id = ?")
+                .bind(0, s.description()).bind(1, String.join(",", s.tags())).bind(2, s.runUntagged()).bind(3, s.locked())
+                .bind(4, s.accessLevel()).bind(5, s.paused()).bind(6, s.id()).execute()) == 1;
+    }
+
+    private List<Runner> runners(String where, Object... values) {
         return jdbi.withHandle(h -> {
             Map<Long, Set<Long>> projects = new HashMap<>();
-            h.createQuery("select runner_id, project_id from runner_projects where runner_id in (select id from runners where "
-                            + where + ")").bind(0, value)
+            bind(h.createQuery("select runner_id, project_id from runner_projects where runner_id in (select id from runners where "
+                            + where + ")"), values)
                     .map((rs, ctx) -> projects.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getLong(2))).list();
-            return h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
-                            + " from runners where " + where + " order by id").bind(0, value)
+            return bind(h.createQuery("select id, description, tags, run_untagged, locked, access_level, paused"
+                            + " from runners where " + where + " order by id"), values)
                     .map((rs, ctx) -> new Runner(rs.getLong(1), rs.getString(2), tags(rs.getString(3)), rs.getBoolean(4),
                             rs.getBoolean(5), rs.getString(6), rs.getBoolean(7), projects.getOrDefault(rs.getLong(1), Set.of())))
                     .list();
         });
+    }
+
+    private static org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query query, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            query.bind(i, values[i]);
+        }
+        return query;
     }
 
     @Override

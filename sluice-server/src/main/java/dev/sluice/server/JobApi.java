@@ -2,23 +2,37 @@ package dev.sluice.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * GitLab's v4 REST for people acting on pipelines and jobs: cancel and retry a pipeline, list its jobs,
- * play, retry and cancel a job. Each becomes an engine event applied under the pipeline's lock.
+ * GitLab's v4 REST for people acting on pipelines and jobs: cancel and retry a pipeline, list its jobs or the
+ * project's, play, retry and cancel a job (each an engine event applied under the pipeline's lock), read its
+ * log and download its artifacts.
  */
 final class JobApi {
 
+    /** The job statuses GitLab's scope[] and status filters take. */
+    private static final Set<String> STATUSES = Set.of("created", "waiting_for_resource", "preparing", "pending", "running",
+            "success", "failed", "canceling", "canceled", "skipped", "manual", "scheduled");
+
+    private final Projects projects;
     private final Pipelines pipelines;
     private final Jobs jobs;
     private final PipelineRuns runs;
+    private final Traces traces;
+    private final JobArtifacts artifacts;
 
-    JobApi(Pipelines pipelines, Jobs jobs, PipelineRuns runs) {
+    JobApi(Projects projects, Pipelines pipelines, Jobs jobs, PipelineRuns runs, Traces traces, JobArtifacts artifacts) {
+        this.projects = projects;
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.runs = runs;
+        this.traces = traces;
+        this.artifacts = artifacts;
     }
 
     void routes(Javalin app) {
@@ -28,10 +42,36 @@ final class JobApi {
         app.post("/api/v4/projects/{id}/jobs/{job}/play", ctx -> jobAction(ctx, runs::play, 200, 400));
         app.post("/api/v4/projects/{id}/jobs/{job}/retry", ctx -> jobAction(ctx, runs::retry, 201, 403));
         app.post("/api/v4/projects/{id}/jobs/{job}/cancel", ctx -> jobAction(ctx, runs::cancel, 201, 403));
+        app.get("/api/v4/projects/{id}/jobs", this::ofProject);
         app.get("/api/v4/projects/{id}/jobs/{job}", ctx -> {
             var job = job(ctx);
             RunnerApi.json(ctx, 200, view(job, pipeline(job.pipelineId())));
         });
+        app.get("/api/v4/projects/{id}/jobs/{job}/trace", ctx -> ctx.status(200).contentType("text/plain; charset=utf-8")
+                .result(traces.read(job(ctx).id())));
+        app.get("/api/v4/projects/{id}/jobs/{job}/artifacts", this::artifacts);
+    }
+
+    private void ofProject(Context ctx) {
+        var project = ProjectApi.project(projects, ctx);
+        var scope = new ArrayList<>(ctx.queryParams("scope[]"));
+        scope.addAll(ctx.queryParams("scope"));
+        checkStatuses(scope, "scope");
+        var page = Page.of(ctx);
+        page.respond(ctx, jobs.countOfProject(project.id(), scope), jobs.ofProject(project.id(), scope, page.offset(), page.perPage())
+                .stream().map(j -> view(j, pipeline(j.pipelineId()))).toList());
+    }
+
+    static void checkStatuses(List<String> statuses, String parameter) {
+        if (!STATUSES.containsAll(statuses)) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + parameter + " does not have a valid value");
+        }
+    }
+
+    private void artifacts(Context ctx) throws java.io.IOException {
+        var archive = artifacts.archive(job(ctx).id()).orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
+        ctx.status(200).contentType("application/zip").header("Content-Disposition", "attachment; filename=artifacts.zip")
+                .result(java.nio.file.Files.newInputStream(archive));
     }
 
     private void list(Context ctx) {
@@ -64,13 +104,14 @@ final class JobApi {
     }
 
     private Jobs.JobRow job(Context ctx) {
-        long project = id(ctx.pathParam("id"));
+        long project = ProjectApi.project(projects, ctx).id();
         return jobs.find(id(ctx.pathParam("job"))).filter(j -> pipeline(j.pipelineId()).projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Job Not Found"));
     }
 
     private Pipelines.PipelineRow pipelineOf(Context ctx) {
-        return pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == id(ctx.pathParam("id")))
+        long project = ProjectApi.project(projects, ctx).id();
+        return pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
     }
 
@@ -79,7 +120,7 @@ final class JobApi {
     }
 
     /** GitLab's job entity, the fields Sluice knows. */
-    private static Map<String, Object> view(Jobs.JobRow j, Pipelines.PipelineRow p) {
+    static Map<String, Object> view(Jobs.JobRow j, Pipelines.PipelineRow p) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", j.id());
         m.put("name", j.name());

@@ -31,4 +31,14 @@ interface Jobs {
     Optional<JobRow> byTokenHash(String tokenHash);
 
     List<JobRow> ofPipeline(long pipelineId);
+
+    /** The project's jobs, newest first, of any of {@code statuses} (all when empty). */
+    List<JobRow> ofProject(long projectId, List<String> statuses, long offset, int limit);
+
+    long countOfProject(long projectId, List<String> statuses);
+
+    /** The jobs a runner took, newest first, of any of {@code statuses} (all when empty). */
+    List<JobRow> ofRunner(long runnerId, List<String> statuses, long offset, int limit);
+
+    long countOfRunner(long runnerId, List<String> statuses);
 }

@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Pipelines as the API shows them; the run state itself lives with the engine. */
@@ -17,4 +18,13 @@ interface Pipelines {
     void fail(long id, String errors);
 
     Optional<PipelineRow> find(long id);
+
+    /** GitLab's list filters; a null field does not filter. */
+    record Filter(String ref, String status, String sha) {
+    }
+
+    /** The project's pipelines matching {@code filter}, newest first. */
+    List<PipelineRow> ofProject(long projectId, Filter filter, long offset, int limit);
+
+    long count(long projectId, Filter filter);
 }

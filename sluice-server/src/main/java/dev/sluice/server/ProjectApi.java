@@ -8,18 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** GitLab's {@code POST /projects} (cloning {@code import_url}) and {@code POST /projects/:id/pipeline?ref=}. */
+/**
+ * GitLab's projects and pipelines API: {@code POST /projects} (cloning {@code import_url}), list and show projects,
+ * create, list and show pipelines. A project is named by its id or by its URL-encoded path.
+ */
 final class ProjectApi {
 
     private final Projects projects;
     private final Mirrors mirrors;
     private final Pipelines pipelines;
     private final PipelineRuns runs;
+    private final ProjectMembers members;
     private final Path reposDir;
     private final ProtectedRefs protectedRefs;
 
-    ProjectApi(Projects projects, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir, ProtectedRefs protectedRefs) {
+    ProjectApi(Projects projects, ProjectMembers members, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir,
+               ProtectedRefs protectedRefs) {
         this.projects = projects;
+        this.members = members;
         this.mirrors = mirrors;
         this.protectedRefs = protectedRefs;
         this.pipelines = pipelines;
@@ -29,9 +35,38 @@ final class ProjectApi {
 
     void routes(Javalin app) {
         app.post("/api/v4/projects", this::create);
+        app.get("/api/v4/projects", this::list);
+        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(project(projects, ctx))));
         app.post("/api/v4/projects/{id}/pipeline", this::pipeline);
+        app.get("/api/v4/projects/{id}/pipelines", this::pipelines);
         app.get("/api/v4/projects/{id}/pipelines/{pid}", this::getPipeline);
     }
+
+    /** The project named by the {@code id} path parameter: its id, or its path URL-encoded ({@code group%2Fapp}). */
+    static Projects.Project project(Projects projects, Context ctx) {
+        String idOrPath = ctx.pathParam("id");
+        var found = idOrPath.matches("\\d{1,18}") ? projects.find(Long.parseLong(idOrPath)) : projects.byPath(idOrPath);
+        return found.orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
+    }
+
+    private void list(Context ctx) {
+        var page = Page.of(ctx);
+        page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+    }
+
+    private void pipelines(Context ctx) {
+        var project = project(projects, ctx);
+        var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"));
+        if (filter.status() != null && !PIPELINE_STATUSES.contains(filter.status())) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - status does not have a valid value");
+        }
+        var page = Page.of(ctx);
+        page.respond(ctx, pipelines.count(project.id(), filter), pipelines.ofProject(project.id(), filter, page.offset(), page.perPage())
+                .stream().map(ProjectApi::view).toList());
+    }
+
+    private static final java.util.Set<String> PIPELINE_STATUSES = java.util.Set.of("created", "waiting_for_resource", "preparing",
+            "pending", "running", "success", "failed", "canceled", "skipped", "manual", "scheduled");
 
     private void create(Context ctx) throws GitRepos.GitException {
         JsonNode body = RunnerApi.body(ctx, JsonNode.class);
@@ -51,12 +86,25 @@ final class ProjectApi {
         var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
         settings.ifPresent(m -> mirrors.create(new Mirrors.Mirror(project.id(), importUrl, m.webhookSecret(), m.status())));
         protectedRefs.protect(project.id(), ProtectedRefs.Kind.BRANCH, project.defaultBranch()); // as GitLab does
-        RunnerApi.json(ctx, 201, Map.of("id", project.id(), "name", project.name(), "path_with_namespace", project.path(),
-                "default_branch", project.defaultBranch(), "mirror", mirror));
+        members.add(project.id(), Authentication.user(ctx).id(), ProjectMembers.OWNER);
+        var view = view(project);
+        view.put("mirror", mirror);
+        RunnerApi.json(ctx, 201, view);
+    }
+
+    /** GitLab's project entity, the fields Sluice knows. */
+    static Map<String, Object> view(Projects.Project p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("path", p.path().substring(p.path().lastIndexOf('/') + 1));
+        m.put("path_with_namespace", p.path());
+        m.put("default_branch", p.defaultBranch());
+        return m;
     }
 
     private void pipeline(Context ctx) {
-        var project = projects.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
+        var project = project(projects, ctx);
         String ref = RequestParams.of(ctx).text("ref").orElse(null); // GitLab takes it in the query or the body
         if (ref == null || ref.isBlank()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
@@ -90,7 +138,8 @@ final class ProjectApi {
     }
 
     private void getPipeline(Context ctx) {
-        var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == id(ctx.pathParam("id")))
+        long project = project(projects, ctx).id();
+        var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
         RunnerApi.json(ctx, 200, view(row));
     }

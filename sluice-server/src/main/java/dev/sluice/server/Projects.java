@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Projects: a name, a path and the git repository on the server's disk. */
@@ -13,4 +14,9 @@ interface Projects {
     Optional<Project> find(long id);
 
     Optional<Project> byPath(String path);
+
+    /** Ordered by id. */
+    List<Project> list(long offset, int limit);
+
+    long count();
 }

@@ -1,5 +1,7 @@
 package dev.sluice.server;
 
+import static dev.sluice.server.Authentication.Access.RUNNER;
+
 import dev.sluice.engine.JobOutcome;
 import dev.sluice.model.FailureReason;
 import dev.sluice.protocol.GitInfo;
@@ -62,16 +64,17 @@ final class RunnerApi {
         this.longPoll = longPoll;
     }
 
+    /** Runner and job tokens authenticate these routes (role RUNNER), never a person's token. */
     void routes(Javalin app) {
-        app.post("/api/v4/runners", this::register);
-        app.post("/api/v4/runners/verify", this::verify);
-        app.delete("/api/v4/runners", this::unregister);
-        app.delete("/api/v4/runners/managers", this::unregisterManager);
-        app.post("/api/v4/jobs/request", this::request);
-        app.put("/api/v4/jobs/{id}", this::update);
-        app.patch("/api/v4/jobs/{id}/trace", this::trace);
-        app.post("/api/v4/jobs/{id}/artifacts", this::uploadArtifacts);
-        app.get("/api/v4/jobs/{id}/artifacts", this::downloadArtifacts);
+        app.post("/api/v4/runners", this::register, RUNNER);
+        app.post("/api/v4/runners/verify", this::verify, RUNNER);
+        app.delete("/api/v4/runners", this::unregister, RUNNER);
+        app.delete("/api/v4/runners/managers", this::unregisterManager, RUNNER);
+        app.post("/api/v4/jobs/request", this::request, RUNNER);
+        app.put("/api/v4/jobs/{id}", this::update, RUNNER);
+        app.patch("/api/v4/jobs/{id}/trace", this::trace, RUNNER);
+        app.post("/api/v4/jobs/{id}/artifacts", this::uploadArtifacts, RUNNER);
+        app.get("/api/v4/jobs/{id}/artifacts", this::downloadArtifacts, RUNNER);
     }
 
     private void register(Context ctx) {

@@ -52,6 +52,14 @@ interface Runners {
 
     boolean unassign(long runnerId, long projectId);
 
+    /** Ordered by id. */
+    List<Runner> list(long offset, int limit);
+
+    long count();
+
+    /** Replaces the settings of runner {@code settings.id()}; false when there is none. */
+    boolean update(Runner settings);
+
     boolean delete(long id);
 
     void touchManager(long runnerId, String systemId);

@@ -49,6 +49,16 @@ final class StatusReportingPipelines implements Pipelines {
         return store.find(id);
     }
 
+    @Override
+    public java.util.List<PipelineRow> ofProject(long projectId, Filter filter, long offset, int limit) {
+        return store.ofProject(projectId, filter, offset, limit);
+    }
+
+    @Override
+    public long count(long projectId, Filter filter) {
+        return store.count(projectId, filter);
+    }
+
     private void changed(long id, String status) {
         if (status.equals(reported.put(id, status))) {
             return;

@@ -28,10 +28,12 @@ class ArtifactUploadIT {
 
     @BeforeEach
     void takeAJob() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5))
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)).withAdminToken(Http.ADMIN_TOKEN)
                 .withMaxArtifactBytes(4096));
         String runner = CoordinatorIT.runnerWithAPendingJob(server, tmp);
-        var job = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}").body());
+        var taken = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        var job = CoordinatorIT.json(taken.body());
         id = job.get("id").asLong();
         token = job.get("token").asText();
     }

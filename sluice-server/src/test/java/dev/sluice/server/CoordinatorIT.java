@@ -29,7 +29,7 @@ class CoordinatorIT {
 
     @BeforeEach
     void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN));
     }
 
     @AfterEach
@@ -87,26 +87,26 @@ class CoordinatorIT {
                 VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
         agent.start();
 
-        var project = Http.send("POST", server.url() + "/api/v4/projects",
+        var project = Http.api("POST", server.url() + "/api/v4/projects",
                 JSON.writeValueAsString(java.util.Map.of("name", "app", "path", "group/app", "import_url", repo.toString())),
                 "Content-Type", "application/json");
         assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
         long projectId = json(project.body()).get("id").asLong();
 
-        var created = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
+        var created = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long pipelineId = json(created.body()).get("id").asLong();
 
         String pipelineUrl = server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipelineId;
         Http.await("the pipeline to finish", () -> {
             try {
-                String s = json(Http.send("GET", pipelineUrl, null).body()).get("status").asText();
+                String s = json(Http.api("GET", pipelineUrl, null).body()).get("status").asText();
                 return s.equals("success") || s.equals("failed");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         });
-        assertThat(json(Http.send("GET", pipelineUrl, null).body()).get("status").asText()).isEqualTo("success");
+        assertThat(json(Http.api("GET", pipelineUrl, null).body()).get("status").asText()).isEqualTo("success");
         String traces = Files.readString(server.traceFile(1)) + Files.readString(server.traceFile(2));
         assertThat(traces).contains("building build", "testing", "hello from the repo", "Job succeeded");
         assertThat(Files.readString(server.traceFile(2))).as("the artifact and the dotenv variable reach the test job")
@@ -120,10 +120,10 @@ class CoordinatorIT {
         Files.writeString(repo.resolve(".gitlab-ci.yml"), "build:\n  scirpt: [echo]\n");
         git(repo, "add", ".");
         git(repo, "commit", "-q", "-m", "init");
-        var project = Http.send("POST", server.url() + "/api/v4/projects",
+        var project = Http.api("POST", server.url() + "/api/v4/projects",
                 JSON.writeValueAsString(java.util.Map.of("name", "bad", "import_url", repo.toString())), "Content-Type", "application/json");
         long projectId = json(project.body()).get("id").asLong();
-        var created = json(Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null).body());
+        var created = json(Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null).body());
         assertThat(created.get("status").asText()).isEqualTo("failed");
         assertThat(created.get("yaml_errors").asText()).contains("scirpt");
     }
@@ -140,9 +140,10 @@ class CoordinatorIT {
         git(repo, "commit", "-q", "-m", "init");
         String runner = json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
                 .get("token").asText();
-        long project = json(Http.send("POST", server.url() + "/api/v4/projects",
-                "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null);
+        var created = Http.api("POST", server.url() + "/api/v4/projects", "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var pipeline = Http.api("POST", server.url() + "/api/v4/projects/" + json(created.body()).get("id").asLong() + "/pipeline?ref=main", null);
+        assertThat(pipeline.statusCode()).as(pipeline.body()).isEqualTo(201);
         return runner;
     }
 }

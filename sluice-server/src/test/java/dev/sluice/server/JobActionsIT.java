@@ -28,7 +28,7 @@ class JobActionsIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN));
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
         var config = new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
                 List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
@@ -96,7 +96,7 @@ class JobActionsIT {
         assertThat(second).isNotEqualTo(first.get("id").asLong());
         assertThat(awaitJob(pipeline, "flaky", "success").get("id").asLong()).isEqualTo(second);
         Http.await("the pipeline to pass", () -> pipelineStatus(pipeline).equals("success"));
-        var all = CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs?include_retried=true", null).body());
+        var all = CoordinatorIT.json(Http.api("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs?include_retried=true", null).body());
         assertThat(all.size()).as("both attempts with include_retried").isEqualTo(2);
     }
 
@@ -106,10 +106,10 @@ class JobActionsIT {
         Files.writeString(repo.resolve(".gitlab-ci.yml"), ci);
         CoordinatorIT.git(repo, "add", ".");
         CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        var project = Http.send("POST", server.url() + "/api/v4/projects",
+        var project = Http.api("POST", server.url() + "/api/v4/projects",
                 CoordinatorIT.JSON.writeValueAsString(Map.of("name", "app", "import_url", repo.toString())));
         projectId = CoordinatorIT.json(project.body()).get("id").asLong();
-        var created = Http.send("POST", projectUrl() + "/pipeline?ref=main", null);
+        var created = Http.api("POST", projectUrl() + "/pipeline?ref=main", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return CoordinatorIT.json(created.body()).get("id").asLong();
     }
@@ -118,7 +118,7 @@ class JobActionsIT {
         JsonNode[] found = new JsonNode[1];
         Http.await("job " + name + " to be " + status, () -> {
             try {
-                for (JsonNode job : CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs", null).body())) {
+                for (JsonNode job : CoordinatorIT.json(Http.api("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs", null).body())) {
                     if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
                         found[0] = job;
                         return true;
@@ -134,14 +134,14 @@ class JobActionsIT {
 
     private String pipelineStatus(long pipeline) {
         try {
-            return CoordinatorIT.json(Http.send("GET", projectUrl() + "/pipelines/" + pipeline, null).body()).get("status").asText();
+            return CoordinatorIT.json(Http.api("GET", projectUrl() + "/pipelines/" + pipeline, null).body()).get("status").asText();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
     private java.net.http.HttpResponse<String> post(String path) throws Exception {
-        return Http.send("POST", projectUrl() + path, null);
+        return Http.api("POST", projectUrl() + path, null);
     }
 
     private String projectUrl() {

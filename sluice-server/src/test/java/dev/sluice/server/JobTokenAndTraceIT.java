@@ -23,7 +23,7 @@ class JobTokenAndTraceIT {
 
     @Test
     void traceOffsetsAndJobTokens() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)).withAdminToken(Http.ADMIN_TOKEN));
         String runner = CoordinatorIT.runnerWithAPendingJob(server, tmp);
 
         var taken = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}");

@@ -18,7 +18,7 @@ class RunnerProtocolTest {
 
     @BeforeEach
     void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp, "reg-token", Duration.ofMillis(300)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp, "reg-token", Duration.ofMillis(300)).withAdminToken(Http.ADMIN_TOKEN));
     }
 
     @AfterEach

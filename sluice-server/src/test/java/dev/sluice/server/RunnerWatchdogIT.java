@@ -24,7 +24,7 @@ class RunnerWatchdogIT {
 
     @Test
     void aSilentRunnersJobFailsAndIsRetriedWhenItsRetryAllows() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5))
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)).withAdminToken(Http.ADMIN_TOKEN)
                 .withRunnerTimeout(Duration.ofMillis(800)));
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         CoordinatorIT.git(repo, "init", "-q", "-b", "main");
@@ -39,16 +39,16 @@ class RunnerWatchdogIT {
         CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
         String runner = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body())
                 .get("token").asText();
-        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
+        long project = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects",
                 "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        long pipeline = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
+        long pipeline = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
                 .body()).get("id").asLong();
         String jobsUrl = server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline + "/jobs?include_retried=true";
 
         var first = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}").body());
         long firstId = first.get("id").asLong();
         Http.await("the silent job to fail", () -> status(jobsUrl, firstId).equals("failed"));
-        JsonNode jobs = CoordinatorIT.json(Http.send("GET", jobsUrl, null).body());
+        JsonNode jobs = CoordinatorIT.json(Http.api("GET", jobsUrl, null).body());
         assertThat(jobs.get(0).get("failure_reason").asText()).isEqualTo("runner_system_failure");
         var late = Http.send("PUT", server.url() + "/api/v4/jobs/" + firstId,
                 "{\"token\":\"" + first.get("token").asText() + "\",\"state\":\"success\"}");
@@ -71,7 +71,7 @@ class RunnerWatchdogIT {
 
     private static String status(String jobsUrl, long id) {
         try {
-            for (JsonNode job : CoordinatorIT.json(Http.send("GET", jobsUrl, null).body())) {
+            for (JsonNode job : CoordinatorIT.json(Http.api("GET", jobsUrl, null).body())) {
                 if (job.get("id").asLong() == id) {
                     return job.get("status").asText();
                 }

@@ -1,0 +1,32 @@
+package dev.sluice.server;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An empty store gets user {@code root}, an admin, and one token for it, so that someone can use the API at all. */
+final class FirstStart {
+
+    /** Shorter secrets are too easy to guess to guard an administrator. */
+    static final int MIN_TOKEN_LENGTH = 20;
+
+    private FirstStart() {
+    }
+
+    /**
+     * Creates root when no user exists, with {@code given} as its token (SLUICE_ADMIN_TOKEN) or else a generated one.
+     * @return the generated token, which exists nowhere else in clear: the caller shows it once
+     */
+    static Optional<String> ensureAdmin(Users users, AccessTokens tokens, Optional<String> given) {
+        given.filter(t -> t.length() < MIN_TOKEN_LENGTH).ifPresent(t -> {
+            throw new IllegalArgumentException("the admin token (SLUICE_ADMIN_TOKEN) must be at least " + MIN_TOKEN_LENGTH
+                    + " characters long");
+        });
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        String token = given.orElseGet(() -> Tokens.generate("glpat-"));
+        var root = users.create("root", "Administrator", null, true);
+        tokens.create(root.id(), "first start", Tokens.hash(token), List.of("api"), null);
+        return given.isPresent() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sluice.server;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+final class JdbiUsers implements Users, ProjectMembers {
+
+    private static final String COLUMNS = "id, username, name, email, admin, created_at";
+    private final Jdbi jdbi;
+
+    JdbiUsers(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public User create(String username, String name, String email, boolean admin) {
+        Instant now = Instant.now();
+        long id = jdbi.withHandle(h -> h.createUpdate("insert into users (username, name, email, admin, created_at) values (?, ?, ?, ?, ?)")
+                .bind(0, username).bind(1, name).bind(2, email).bind(3, admin).bind(4, now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new User(id, username, name, email, admin, now);
+    }
+
+    @Override
+    public Optional<User> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from users where id = ?").bind(0, id)
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    @Override
+    public Optional<User> byUsername(String username) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from users where username = ?").bind(0, username)
+                .map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    @Override
+    public List<User> list(long offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from users order by id offset ? rows fetch next ? rows only")
+                .bind(0, offset).bind(1, limit).map((rs, ctx) -> row(rs)).list());
+    }
+
+    @Override
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from users").mapTo(Long.class).one());
+    }
+
+    @Override
+    public void add(long projectId, long userId, int accessLevel) {
+        jdbi.useHandle(h -> h.createUpdate("insert into project_members (project_id, user_id, access_level) values (?, ?, ?)")
+                .bind(0, projectId).bind(1, userId).bind(2, accessLevel).execute());
+    }
+
+    private static User row(ResultSet rs) throws SQLException {
+        return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getTimestamp(6).toInstant());
+    }
+}
