@@ -284,12 +284,8 @@ final class PipelineRuns {
             long dependency = run.globalIds.get(j.id());
             return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
         }).toList();
-        JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
-        // The engine numbers jobs per pipeline; runners download by the server's job id.
-        JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
-                built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
-                built.dependencies().stream().map(d -> new dev.sluice.model.ArtifactDownload(
-                        run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
+        // The engine numbers jobs per pipeline; runners and job variables use the server's job ids.
+        JobSpec spec = JobSpecs.build(job, run.row.id(), run.context, sources, run.globalIds::get);
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
         queue.offer(new JobQueue.Pending(id, job.planned().definition().tags()));
