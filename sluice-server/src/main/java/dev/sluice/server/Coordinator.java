@@ -38,6 +38,8 @@ public final class Coordinator implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sluice-timers").factory());
     private final Settings settings;
+    private final PipelineRuns runs;
+    private final RunnerWatchdog watchdog;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -46,13 +48,15 @@ public final class Coordinator implements AutoCloseable {
         var jobs = new JdbiJobs(jdbi);
         var queue = new JobQueue();
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
-        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC());
-        var watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
+        var projects = new JdbiProjects(jdbi);
+        runs = new PipelineRuns(projects, pipelines, new JdbiPipelineJournal(jdbi), jobs, artifacts, queue, timers, this::url,
+                Clock.systemUTC());
+        watchdog = new RunnerWatchdog(jobs, runs, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var runnerApi = new RunnerApi(new JdbiRunners(jdbi), jobs, new FileTraces(settings.dataDir().resolve("traces")), artifacts, queue,
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
-        var projectApi = new ProjectApi(new JdbiProjects(jdbi), pipelines, runs, settings.dataDir().resolve("repositories"));
+        var projectApi = new ProjectApi(projects, pipelines, runs, settings.dataDir().resolve("repositories"));
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -64,10 +68,15 @@ public final class Coordinator implements AutoCloseable {
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }
 
-    /** Opens the store (migrating it) and starts serving. */
+    /**
+     * Opens the store (migrating it), starts serving and resumes the pipelines a previous run left
+     * unfinished (after the server listens: re-planning needs its URL). Jobs a runner held then are
+     * watched again, so a runner that went away with the old server fails them after the runner timeout.
+     */
     public static Coordinator start(Settings settings) {
         var c = new Coordinator(settings);
         c.app.start(settings.host(), settings.port());
+        c.runs.recover().forEach(c.watchdog::seen);
         return c;
     }
 
