@@ -44,7 +44,7 @@ final class ServerCommand implements Callable<Integer> {
             description = "A running job whose runner sends nothing this long fails with runner_system_failure (default: ${DEFAULT-VALUE}).")
     long runnerTimeoutSeconds;
 
-    @Option(names = "--no-embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run jobs in this process too (a shell runner, one job per core), so a pipeline runs with "
                     + "nothing else installed; --no-embedded-runner leaves them to registered runners.")
     boolean embeddedRunner;
