@@ -101,7 +101,7 @@ final class PipelineRuns {
         var record = new TriggerRecord(trigger, clock.instant());
         long id = journal.open(project.id(), trigger.ref(), trigger.sha(), record.encode());
         switch (plan(project, id, record)) {
-            case ServerPlanner.Rejected r -> pipelines.fail(id, String.join("\n", r.errors()));
+            case ServerPlanner.Rejected r -> reject(id, r);
             case ServerPlanner.Ready ready -> {
                 var row = new Pipelines.PipelineRow(id, project.id(), trigger.ref(), trigger.sha(), "created", null);
                 Run run = new Run(project, row, trigger, ready.context());
@@ -113,6 +113,10 @@ final class PipelineRuns {
             }
         }
         return pipelines.find(id).orElseThrow();
+    }
+
+    private void reject(long pipelineId, ServerPlanner.Rejected rejected) {
+        pipelines.fail(pipelineId, String.join("\n", rejected.errors()));
     }
 
     private ServerPlanner.Outcome plan(Projects.Project project, long pipelineId, TriggerRecord record) {
@@ -151,36 +155,51 @@ final class PipelineRuns {
             return null;
         }
         var project = projects.find(row.get().projectId()).orElseThrow();
-        if (!(plan(project, pipelineId, record.get()) instanceof ServerPlanner.Ready ready)) {
-            return null;
+        ServerPlanner.Ready ready;
+        switch (plan(project, pipelineId, record.get())) {
+            case ServerPlanner.Rejected r -> { // the server stopped before it stored the rejection
+                reject(pipelineId, r);
+                return null;
+            }
+            case ServerPlanner.Ready r -> ready = r;
         }
         Run run = new Run(project, row.get(), record.get().trigger(), ready.context());
-        Map<Timer, Instant> pending = new java.util.LinkedHashMap<>();
+        var outstanding = new Outstanding();
         Transition t = run.engine.start(ready.input());
-        armLater(t, pending);
+        outstanding.note(t);
         for (String text : journal.events(pipelineId)) {
             Event event = EventCodec.decode(text);
             if (event instanceof Event.TimerFired fired) {
-                pending.remove(new Timer(fired.jobId(), fired.kind()));
+                outstanding.timers.remove(new Timer(fired.jobId(), fired.kind()));
             }
             t = run.engine.apply(t.pipeline(), event);
-            armLater(t, pending);
+            outstanding.note(t);
         }
         run.pipeline = t.pipeline();
         for (Job job : run.pipeline.jobs()) {
             run.globalIds.put(job.id(), jobs.ensure(pipelineId, job.id(), job.name(), job.stage(), status(job)));
         }
         reconcile(run);
-        pending.forEach((timer, at) -> arm(run, timer, at));
+        outstanding.timers.forEach((timer, at) -> arm(run, timer, at));
+        outstanding.children.stream().filter(c -> !run.pipeline.job(c.jobId()).orElseThrow().status().isCompleted())
+                .forEach(c -> execute(run, c));
         pipelines.setStatus(pipelineId, run.pipeline.status().yaml());
         storeStatuses(run);
         return run;
     }
 
-    private static void armLater(Transition t, Map<Timer, Instant> pending) {
-        for (Command command : t.commands()) {
-            if (command instanceof Command.ScheduleTimer s) {
-                pending.put(new Timer(s.jobId(), s.kind()), s.at());
+    /** The replayed commands whose effect lives outside the journal: timers to arm, child pipelines to settle. */
+    private static final class Outstanding {
+        final Map<Timer, Instant> timers = new java.util.LinkedHashMap<>();
+        final List<Command.StartChildPipeline> children = new java.util.ArrayList<>();
+
+        void note(Transition t) {
+            for (Command command : t.commands()) {
+                switch (command) {
+                    case Command.ScheduleTimer s -> timers.put(new Timer(s.jobId(), s.kind()), s.at());
+                    case Command.StartChildPipeline c -> children.add(c);
+                    default -> { }
+                }
             }
         }
     }
