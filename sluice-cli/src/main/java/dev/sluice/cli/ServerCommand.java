@@ -61,7 +61,7 @@ final class ServerCommand implements Callable<Integer> {
                     + "else $SLUICE_DATABASE_PASSWORD, else the URL's password= parameter).")
     Path databasePasswordFile;
 
-    @Option(names = "--no-embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--embedded-runner", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run jobs in this process too (a shell runner, one job per core), so a pipeline runs with "
                     + "nothing else installed; --no-embedded-runner leaves them to registered runners.")
     boolean embeddedRunner;

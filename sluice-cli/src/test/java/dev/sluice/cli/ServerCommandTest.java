@@ -49,6 +49,17 @@ class ServerCommandTest {
     }
 
     @Test
+    void noEmbeddedRunnerTurnsTheEmbeddedRunnerOff() {
+        var terminal = new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), dir);
+        ServerCommand off = new ServerCommand(terminal);
+        new CommandLine(off).parseArgs("--no-embedded-runner");
+        ServerCommand on = new ServerCommand(terminal);
+        new CommandLine(on).parseArgs();
+        assertThat(off.embeddedRunner).isFalse();
+        assertThat(on.embeddedRunner).isTrue();
+    }
+
+    @Test
     void aBadPortIsAUsageError() {
         CliRun run = CliRun.in(dir, "server", "--port", "70000", "--data-dir", "data");
 

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 final class TraceUploader implements TraceSink {
 
     static final int MAX_PATCH = 1024 * 1024;
+    /** With the doubling back-off, about a minute for a coordinator to come back before the log's end is given up. */
+    static final int FLUSH_RETRIES = 6;
 
     private final CoordinatorClient client;
     private final JobIdentity job;
@@ -63,10 +65,11 @@ final class TraceUploader implements TraceSink {
         if (loop != null) {
             loop.join();
         }
-        for (int failures = 0; !gone && sent < buffer.size() && failures < 5; ) {
+        for (int failures = 0; !gone && sent < buffer.size() && failures < FLUSH_RETRIES; ) {
             if (!patch()) {
                 failures++;
-                Thread.sleep(Math.min(interval.toMillis(), 1000));
+                // The coordinator may be restarting: back off (1 s, 2 s, 4 s...) rather than lose the log's end.
+                Thread.sleep(Math.min(interval.toMillis(), 1000) << (failures - 1));
             }
         }
         return sent >= buffer.size();

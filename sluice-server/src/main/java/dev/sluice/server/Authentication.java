@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 final class Authentication {
 
-    /** Route roles: the runner API authenticates with runner and job tokens itself; admin routes need an admin. */
-    enum Access implements RouteRole { RUNNER, ADMIN }
+    /**
+     * Route roles: the runner API authenticates with runner and job tokens itself, forge webhooks with the
+     * project's webhook secret; admin routes need an admin.
+     */
+    enum Access implements RouteRole { RUNNER, WEBHOOK, ADMIN }
 
     private static final String USER = "sluice.user";
     /** GitLab writes last_used_at at most every 10 minutes; once a minute is close enough and spares the store. */
@@ -42,7 +45,8 @@ final class Authentication {
     }
 
     private void check(Context ctx) {
-        if (!ctx.path().startsWith("/api/v4/") || ctx.routeRoles().contains(Access.RUNNER)) {
+        if (!ctx.path().startsWith("/api/v4/") || ctx.routeRoles().contains(Access.RUNNER)
+                || ctx.routeRoles().contains(Access.WEBHOOK)) {
             return;
         }
         var token = secret(ctx).flatMap(s -> tokens.byHash(Tokens.hash(s))).filter(t -> t.active(LocalDate.now(clock)));

@@ -60,6 +60,8 @@ public final class Coordinator implements AutoCloseable {
     private final CommitStatusReporter statuses = new CommitStatusReporter();
     private final Database database;
     private final Optional<String> generatedAdminToken;
+    private final PipelineRuns runs;
+    private final RunnerWatchdog watchdog;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -76,11 +78,11 @@ public final class Coordinator implements AutoCloseable {
         var artifacts = new FileArtifacts(settings.dataDir().resolve("artifacts"), settings.maxArtifactBytes());
         var variables = new JdbiProjectVariables(jdbi);
         var protectedRefs = new JdbiProtectedRefs(jdbi);
-        var runs = new PipelineRuns(pipelines, jobs, artifacts, queue, timers, this::url, Clock.systemUTC(),
-                new OuterVariables(variables, protectedRefs));
+        runs = new PipelineRuns(projects, pipelines, new JdbiPipelineJournal(jdbi), jobs, artifacts, queue, timers, this::url,
+                Clock.systemUTC(), new OuterVariables(variables, protectedRefs));
         var traces = new MaskingTraces(new FileTraces(settings.dataDir().resolve("traces")),
                 id -> runs.handout(id).map(PipelineRuns.Handout::maskedValues).orElse(List.of()));
-        var watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
+        watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         var runnerApi = new RunnerApi(runners, jobs, traces, artifacts, queue,
@@ -110,7 +112,11 @@ public final class Coordinator implements AutoCloseable {
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }
 
-    /** Opens the store (migrating it) and starts serving. */
+    /**
+     * Opens the store (migrating it), starts serving and resumes the pipelines a previous run left
+     * unfinished (after the server listens: re-planning needs its URL). Jobs a runner held then are
+     * watched again, so a runner that went away with the old server fails them after the runner timeout.
+     */
     public static Coordinator start(Settings settings) {
         var c = new Coordinator(settings);
         try {
@@ -119,6 +125,7 @@ public final class Coordinator implements AutoCloseable {
             c.close(); // releases the database (an embedded H2 stays locked while open)
             throw e;
         }
+        c.runs.recover().forEach(c.watchdog::seen);
         return c;
     }
 

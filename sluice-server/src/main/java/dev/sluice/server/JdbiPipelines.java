@@ -14,14 +14,6 @@ final class JdbiPipelines implements Pipelines {
     }
 
     @Override
-    public long create(long projectId, String ref, String sha, String status, String errors) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "insert into pipelines (project_id, ref, sha, status, errors) values (?, ?, ?, ?, ?)")
-                .bind(0, projectId).bind(1, ref).bind(2, sha).bind(3, status).bind(4, errors)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
-
-    @Override
     public void setStatus(long id, String status) {
         jdbi.useHandle(h -> h.createUpdate("update pipelines set status = ? where id = ?").bind(0, status).bind(1, id).execute());
     }

@@ -7,6 +7,7 @@ import dev.sluice.engine.Event;
 import dev.sluice.engine.Job;
 import dev.sluice.engine.JobOutcome;
 import dev.sluice.engine.Pipeline;
+import dev.sluice.engine.TimerKind;
 import dev.sluice.engine.Transition;
 import dev.sluice.engine.plan.CommitInfo;
 import dev.sluice.engine.plan.ProjectInfo;
@@ -16,11 +17,12 @@ import dev.sluice.engine.spec.JobSpecs;
 import dev.sluice.engine.spec.RunContext;
 import dev.sluice.model.FailureReason;
 import dev.sluice.model.JobSpec;
+import dev.sluice.model.JobStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,22 +54,28 @@ final class PipelineRuns {
         final Pipelines.PipelineRow row;
         final TriggerContext trigger;
         final RunContext context;
+        /** The pipeline's own {@code workflow:auto_cancel:on_new_commit}: what a newer commit's pipeline may cancel. */
         final AutoCancelPolicy onNewCommit;
         final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
         final Map<Long, String> storedStatus = new ConcurrentHashMap<>();
         Pipeline pipeline;
 
-        Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, RunContext context,
-            AutoCancelPolicy onNewCommit) {
+        Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, ServerPlanner.Ready ready) {
             this.project = project;
             this.row = row;
             this.trigger = trigger;
-            this.context = context;
-            this.onNewCommit = onNewCommit;
+            this.context = ready.context();
+            this.onNewCommit = AutoCancelPolicy.fromYaml(ready.autoCancel().onNewCommit()).orElse(AutoCancelPolicy.CONSERVATIVE);
         }
     }
 
+    /** A timer the engine asked for, until its {@link Event.TimerFired} is journaled. */
+    private record Timer(long jobId, TimerKind kind) {
+    }
+
+    private final Projects projects;
     private final Pipelines pipelines;
+    private final PipelineJournal journal;
     private final Jobs jobs;
     private final JobArtifacts artifacts;
     private final JobQueue queue;
@@ -76,12 +84,16 @@ final class PipelineRuns {
     private final java.util.function.Supplier<String> serverUrl;
     private final Clock clock;
     private final OuterVariables outer;
+    /** The pipelines that have not completed, and completed ones while a person acts on them. */
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
-    private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
 
-    PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock, OuterVariables outer) {
+    PipelineRuns(Projects projects, Pipelines pipelines, PipelineJournal journal, Jobs jobs, JobArtifacts artifacts,
+                 JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock,
+                 OuterVariables outer) {
+        this.projects = projects;
         this.pipelines = pipelines;
+        this.journal = journal;
         this.jobs = jobs;
         this.artifacts = artifacts;
         this.queue = queue;
@@ -103,55 +115,208 @@ final class PipelineRuns {
     }
 
     /**
-     * Creates a pipeline for {@code trigger} (its ref, commit, source, changes and variables), then auto-cancels the
-     * pipelines it makes redundant; an invalid configuration gives a failed pipeline carrying its errors. Whether the
-     * ref is protected is the project's setting, whatever the trigger says.
+     * Creates a pipeline for any trigger (its ref, commit, source, changes and variables), then auto-cancels the
+     * pipelines it makes redundant; an invalid configuration gives a failed pipeline carrying its errors. Whether
+     * the ref is protected is the project's setting, whatever the trigger says.
      */
     Pipelines.PipelineRow create(Projects.Project project, TriggerContext requested) {
-        String ref = requested.ref();
-        String sha = requested.sha();
-        var trigger = new TriggerContext(ref, requested.tag(), sha, requested.beforeSha(), requested.source(),
-                requested.changedPaths(), requested.variables(), outer.isProtected(project.id(), requested.tag(), ref),
-                requested.mergeRequest());
-        Path repo = Path.of(project.repoDir());
-        long id = pipelines.create(project.id(), ref, sha, "created", null);
-        Instant now = clock.instant();
-        var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl.get());
-        CommitInfo commit;
-        try {
-            commit = GitRepos.commit(repo, sha);
-        } catch (GitRepos.GitException e) {
-            commit = new CommitInfo(sha, "", "", "", OffsetDateTime.now(clock));
-        }
-        return switch (new ServerPlanner().plan(info, commit, trigger, GitRepos.facts(repo, sha), id, now,
-                outer.forPipeline(project.id(), trigger))) {
-            case ServerPlanner.Rejected r -> {
-                var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "failed", String.join("\n", r.errors()));
-                pipelines.fail(id, row.errors());
-                yield row;
-            }
+        var trigger = new TriggerContext(requested.ref(), requested.tag(), requested.sha(), requested.beforeSha(),
+                requested.source(), requested.changedPaths(), requested.variables(),
+                outer.isProtected(project.id(), requested.tag(), requested.ref()), requested.mergeRequest());
+        var record = new TriggerRecord(trigger, clock.instant());
+        long id = journal.open(project.id(), trigger.ref(), trigger.sha(), record.encode());
+        switch (plan(project, id, record)) {
+            case ServerPlanner.Rejected r -> reject(id, r);
             case ServerPlanner.Ready ready -> {
-                var row = new Pipelines.PipelineRow(id, project.id(), ref, sha, "created", null);
-                Run run = new Run(project, row, trigger, ready.context(),
-                        AutoCancelPolicy.fromYaml(ready.autoCancel().onNewCommit()).orElse(AutoCancelPolicy.CONSERVATIVE));
-                runs.put(id, run);
+                var row = new Pipelines.PipelineRow(id, project.id(), trigger.ref(), trigger.sha(), "created", null);
+                Run run = new Run(project, row, trigger, ready);
                 synchronized (run) {
+                    runs.put(id, run);
                     handle(run, run.engine.start(ready.input()));
+                    evictIfCompleted(run);
                 }
                 runs.values().stream().filter(older -> RedundantPipelines.madeRedundant(older.row, older.trigger, row))
-                        .forEach(this::autoCancel);
-                yield pipelines.find(id).orElseThrow();
+                        .forEach(older -> withRun(older.row.id(), this::autoCancel));
             }
-        };
+        }
+        return pipelines.find(id).orElseThrow();
     }
 
     /** Cancels what the older pipeline's own {@code workflow:auto_cancel:on_new_commit} allows, as GitLab does. */
-    private void autoCancel(Run older) {
-        synchronized (older) {
-            for (Event event : older.onNewCommit.cancelEvents(older.pipeline, clock.instant())) {
-                handle(older, older.engine.apply(older.pipeline, event));
+    private Void autoCancel(Run older) {
+        for (Event event : older.onNewCommit.cancelEvents(older.pipeline, clock.instant())) {
+            record(older, event);
+        }
+        return null;
+    }
+
+    private void reject(long pipelineId, ServerPlanner.Rejected rejected) {
+        pipelines.fail(pipelineId, String.join("\n", rejected.errors()));
+    }
+
+    private ServerPlanner.Outcome plan(Projects.Project project, long pipelineId, TriggerRecord record) {
+        TriggerContext trigger = record.trigger();
+        Path repo = Path.of(project.repoDir());
+        var info = new ProjectInfo(project.id(), namespace(project.path()), name(project.path()), project.defaultBranch(), serverUrl.get());
+        CommitInfo commit;
+        try {
+            commit = GitRepos.commit(repo, trigger.sha());
+        } catch (GitRepos.GitException e) {
+            commit = new CommitInfo(trigger.sha(), "", "", "", record.createdAt().atOffset(ZoneOffset.UTC));
+        }
+        return new ServerPlanner().plan(info, commit, trigger, GitRepos.facts(repo, trigger.sha()), pipelineId, record.createdAt(),
+                outer.forPipeline(project.id(), trigger));
+    }
+
+    /**
+     * Resumes every pipeline that had not completed when the server stopped (see {@link #load}).
+     *
+     * @return the jobs runners held then: their runners may still report, or may be gone
+     */
+    List<Long> recover() {
+        List<Long> held = new java.util.ArrayList<>();
+        for (long pipelineId : journal.unfinished()) {
+            withRun(pipelineId, run -> null);
+            jobs.ofPipeline(pipelineId).stream().filter(Jobs.JobRow::active).forEach(j -> held.add(j.id()));
+        }
+        return held;
+    }
+
+    /**
+     * Rebuilds a pipeline's engine state: re-plans it from its trigger record, replays its journal without
+     * side effects, then catches up with what the job rows say happened after the last journaled event
+     * (a runner took or finished a job just before the server stopped) and hands out again the pending
+     * jobs the lost in-memory queue held. Timers not yet fired are armed again. Null when the pipeline
+     * cannot run (created before the journal, or its configuration was rejected).
+     */
+    private Run load(long pipelineId) {
+        var row = pipelines.find(pipelineId);
+        var record = journal.triggerRecord(pipelineId).map(TriggerRecord::decode);
+        if (row.isEmpty() || record.isEmpty()) {
+            return null;
+        }
+        var project = projects.find(row.get().projectId()).orElseThrow();
+        ServerPlanner.Ready ready;
+        switch (plan(project, pipelineId, record.get())) {
+            case ServerPlanner.Rejected r -> { // the server stopped before it stored the rejection
+                reject(pipelineId, r);
+                return null;
+            }
+            case ServerPlanner.Ready r -> ready = r;
+        }
+        Run run = new Run(project, row.get(), record.get().trigger(), ready);
+        var outstanding = new Outstanding();
+        Transition t = run.engine.start(ready.input());
+        outstanding.note(t);
+        for (String text : journal.events(pipelineId)) {
+            Event event = EventCodec.decode(text);
+            if (event instanceof Event.TimerFired fired) {
+                outstanding.timers.remove(new Timer(fired.jobId(), fired.kind()));
+            }
+            t = run.engine.apply(t.pipeline(), event);
+            outstanding.note(t);
+        }
+        run.pipeline = t.pipeline();
+        for (Job job : run.pipeline.jobs()) {
+            run.globalIds.put(job.id(), jobs.ensure(pipelineId, job.id(), job.name(), job.stage(), status(job)));
+        }
+        reconcile(run);
+        outstanding.timers.forEach((timer, at) -> arm(run, timer, at));
+        outstanding.children.stream().filter(c -> !run.pipeline.job(c.jobId()).orElseThrow().status().isCompleted())
+                .forEach(c -> execute(run, c));
+        pipelines.setStatus(pipelineId, run.pipeline.status().yaml());
+        storeStatuses(run);
+        return run;
+    }
+
+    /** The replayed commands whose effect lives outside the journal: timers to arm, child pipelines to settle. */
+    private static final class Outstanding {
+        final Map<Timer, Instant> timers = new java.util.LinkedHashMap<>();
+        final List<Command.StartChildPipeline> children = new java.util.ArrayList<>();
+
+        void note(Transition t) {
+            for (Command command : t.commands()) {
+                switch (command) {
+                    case Command.ScheduleTimer s -> timers.put(new Timer(s.jobId(), s.kind()), s.at());
+                    case Command.StartChildPipeline c -> children.add(c);
+                    default -> { }
+                }
             }
         }
+    }
+
+    private void reconcile(Run run) {
+        Map<Long, Jobs.JobRow> rows = new java.util.HashMap<>();
+        jobs.ofPipeline(run.row.id()).forEach(r -> rows.put(r.engineJobId(), r));
+        for (Job job : run.pipeline.jobs()) {
+            Jobs.JobRow row = rows.get(job.id());
+            Optional<JobStatus> stored = JobStatus.fromYaml(row.status());
+            boolean ended = stored.map(JobStatus::isCompleted).orElse(false) && row.runnerId() != null;
+            switch (job.status()) {
+                case PENDING -> {
+                    if (row.active() || ended) {
+                        record(run, new Event.JobStarted(job.id(), clock.instant()));
+                    } else {
+                        enqueue(run, run.pipeline.job(job.id()).orElseThrow());
+                    }
+                    if (ended) {
+                        record(run, new Event.JobFinished(job.id(), outcome(row), clock.instant()));
+                    }
+                }
+                case RUNNING -> {
+                    if (ended) {
+                        record(run, new Event.JobFinished(job.id(), outcome(row), clock.instant()));
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** How a runner said the job ended, from its row. */
+    private static JobOutcome outcome(Jobs.JobRow row) {
+        return switch (row.status()) {
+            case "success" -> new JobOutcome.Success();
+            case "canceled" -> new JobOutcome.Canceled();
+            default -> new JobOutcome.Failed(Optional.ofNullable(row.failureReason()).flatMap(FailureReason::fromYaml)
+                    .orElse(FailureReason.UNKNOWN_FAILURE), Optional.ofNullable(row.exitCode()));
+        };
+    }
+
+    /**
+     * Runs {@code action} on the pipeline's run under its lock, loading the run first when it is not in
+     * memory; a run that has completed is dropped afterwards (a person's retry loads it again). Empty when
+     * the pipeline cannot run.
+     */
+    private <T> Optional<T> withRun(long pipelineId, java.util.function.Function<Run, T> action) {
+        while (true) {
+            Run run = runs.computeIfAbsent(pipelineId, this::load);
+            if (run == null) {
+                return Optional.empty();
+            }
+            synchronized (run) {
+                if (runs.get(pipelineId) != run) {
+                    continue; // dropped while we waited: load the journal's latest state
+                }
+                T result = action.apply(run);
+                evictIfCompleted(run);
+                return Optional.ofNullable(result);
+            }
+        }
+    }
+
+    private void evictIfCompleted(Run run) {
+        if (run.pipeline.status().isCompleted()) {
+            runs.remove(run.row.id(), run);
+        }
+    }
+
+    /** Journals the event, then applies it: the write-ahead that lets {@link #load} replay it. */
+    private Transition record(Run run, Event event) {
+        journal.append(run.row.id(), EventCodec.encode(event));
+        Transition t = run.engine.apply(run.pipeline, event);
+        handle(run, t);
+        return t;
     }
 
     /** A person's action on a job (play, retry, cancel): the server id of the job it leaves, or why it was refused. */
@@ -178,65 +343,45 @@ final class PipelineRuns {
 
     /** Cancels every cancelable job; false when the pipeline is not known (or has nothing to cancel). */
     boolean cancelPipeline(long pipelineId) {
-        Run run = runs.get(pipelineId);
-        if (run == null) {
-            return false;
-        }
-        synchronized (run) {
-            var t = run.engine.apply(run.pipeline, new Event.CancelPipeline(clock.instant()));
-            handle(run, t);
-            return t.ignored().isEmpty();
-        }
+        return withRun(pipelineId, run -> record(run, new Event.CancelPipeline(clock.instant())).ignored().isEmpty())
+                .orElse(false);
     }
 
     /** GitLab's pipeline retry: every failed or canceled job gets a new attempt. */
     boolean retryPipeline(long pipelineId) {
-        Run run = runs.get(pipelineId);
-        if (run == null) {
-            return false;
-        }
-        synchronized (run) {
+        return withRun(pipelineId, run -> {
             boolean any = false;
             for (Job job : run.pipeline.latestJobs()) {
-                if (job.status() == dev.sluice.model.JobStatus.FAILED || job.status() == dev.sluice.model.JobStatus.CANCELED) {
-                    var t = run.engine.apply(run.pipeline, new Event.RetryJob(job.id(), clock.instant()));
-                    handle(run, t);
-                    any |= t.ignored().isEmpty();
+                if (job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELED) {
+                    any |= record(run, new Event.RetryJob(job.id(), clock.instant())).ignored().isEmpty();
                 }
             }
             return any;
-        }
+        }).orElse(false);
     }
 
     /** The server ids of the latest attempt of each job (GitLab lists retried jobs only when asked to). */
     Optional<java.util.Set<Long>> latestJobIds(long pipelineId) {
-        return Optional.ofNullable(runs.get(pipelineId)).map(run -> {
-            synchronized (run) {
-                return run.pipeline.latestJobs().stream().map(j -> run.globalIds.get(j.id()))
-                        .collect(java.util.stream.Collectors.toSet());
-            }
-        });
+        // A retry's new attempt always gets a higher id than the attempt it replaces.
+        Map<String, Long> latest = new java.util.HashMap<>();
+        jobs.ofPipeline(pipelineId).forEach(j -> latest.merge(j.name(), j.id(), Math::max));
+        return Optional.of(java.util.Set.copyOf(latest.values()));
     }
 
     private Action act(long jobId, java.util.function.LongFunction<Event> event) {
-        Run run = runOfJob.get(jobId);
-        if (run == null) {
+        var row = jobs.find(jobId);
+        if (row.isEmpty()) {
             return new Action.Refused("job " + jobId + " is not in a known pipeline");
         }
-        synchronized (run) {
-            long engineId = engineId(run, jobId);
-            var t = run.engine.apply(run.pipeline, event.apply(engineId));
-            handle(run, t);
+        long engineId = row.get().engineJobId();
+        return withRun(row.get().pipelineId(), run -> {
+            var t = record(run, event.apply(engineId));
             if (t.ignored().isPresent()) {
-                return new Action.Refused(t.ignored().get());
+                return (Action) new Action.Refused(t.ignored().get());
             }
             String name = run.pipeline.job(engineId).orElseThrow().name();
             return new Action.Done(run.globalIds.get(run.pipeline.latest(name).orElseThrow().id()));
-        }
-    }
-
-    private static long engineId(Run run, long jobId) {
-        return run.globalIds.entrySet().stream().filter(e -> e.getValue() == jobId).findFirst().orElseThrow().getKey();
+        }).orElseGet(() -> new Action.Refused("job " + jobId + " is not in a known pipeline"));
     }
 
     Optional<Handout> handout(long jobId) {
@@ -244,36 +389,33 @@ final class PipelineRuns {
     }
 
     void jobStarted(long jobId) {
-        apply(jobId, (run, engineId) -> new Event.JobStarted(engineId, clock.instant()));
+        apply(jobId, engineId -> new Event.JobStarted(engineId, clock.instant()));
     }
 
     void jobFinished(long jobId, JobOutcome outcome) {
         handouts.remove(jobId);
-        apply(jobId, (run, engineId) -> new Event.JobFinished(engineId, outcome, clock.instant()));
+        apply(jobId, engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
     }
 
-    private void apply(long jobId, java.util.function.BiFunction<Run, Long, Event> event) {
-        Run run = runOfJob.get(jobId);
-        if (run == null) {
-            return;
-        }
-        synchronized (run) {
-            handle(run, run.engine.apply(run.pipeline, event.apply(run, engineId(run, jobId))));
-        }
+    private void apply(long jobId, java.util.function.LongFunction<Event> event) {
+        jobs.find(jobId).ifPresent(row -> withRun(row.pipelineId(), run -> record(run, event.apply(row.engineJobId()))));
     }
 
-    private void applyEngine(Run run, Event event) {
-        synchronized (run) {
-            handle(run, run.engine.apply(run.pipeline, event));
-        }
+    private void applyLater(long pipelineId, Event event) {
+        withRun(pipelineId, run -> record(run, event));
+    }
+
+    private void arm(Run run, Timer timer, Instant at) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        timers.schedule(() -> applyLater(run.row.id(), new Event.TimerFired(timer.jobId(), timer.kind(), at)), delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private void handle(Run run, Transition transition) {
         run.pipeline = transition.pipeline();
         for (Job job : run.pipeline.jobs()) {
-            long id = run.globalIds.computeIfAbsent(job.id(),
+            run.globalIds.computeIfAbsent(job.id(),
                     e -> jobs.ensure(run.row.id(), job.id(), job.name(), job.stage(), status(job)));
-            runOfJob.putIfAbsent(id, run);
         }
         pipelines.setStatus(run.row.id(), run.pipeline.status().name().toLowerCase(Locale.ROOT));
         for (Command command : transition.commands()) {
@@ -304,22 +446,19 @@ final class PipelineRuns {
             case Command.CancelJob c -> {
                 long id = run.globalIds.get(c.jobId());
                 if (queue.remove(id)) {
+                    handouts.remove(id);
                     jobs.setStatus(id, "canceled");
                 } else {
                     jobs.find(id).filter(j -> j.status().equals("running")).ifPresent(j -> jobs.setStatus(id, "canceling"));
                 }
             }
-            case Command.ScheduleTimer t -> {
-                long delay = Math.max(0, Duration.between(clock.instant(), t.at()).toMillis());
-                timers.schedule(() -> applyEngine(run, new Event.TimerFired(t.jobId(), t.kind(), t.at())), delay,
-                        TimeUnit.MILLISECONDS);
-            }
-            case Command.StartChildPipeline c -> timers.execute(() -> applyEngine(run, new Event.JobFinished(c.jobId(),
+            case Command.ScheduleTimer t -> arm(run, new Timer(t.jobId(), t.kind()), t.at());
+            case Command.StartChildPipeline c -> timers.execute(() -> applyLater(run.row.id(), new Event.JobFinished(c.jobId(),
                     new JobOutcome.Failed(FailureReason.DOWNSTREAM_PIPELINE_CREATION_FAILED, Optional.empty()), clock.instant())));
             case Command.AcquireResource a -> { }
             case Command.ReleaseResource r -> { }
             case Command.PipelineFinished f -> {
-                // The run stays known: a person may still retry its jobs.
+                // The run is dropped from memory after this transition; a person's retry loads it again.
                 pipelines.setStatus(run.row.id(), f.status().name().toLowerCase(Locale.ROOT));
             }
         }
@@ -331,20 +470,16 @@ final class PipelineRuns {
             long dependency = run.globalIds.get(j.id());
             return new JobSpecs.Source(j, artifacts.archive(dependency).isPresent(), artifacts.dotenv(dependency));
         }).toList();
-        JobSpec built = JobSpecs.build(job, run.row.id(), run.context, sources);
+        // The engine numbers jobs per pipeline; runners and job variables use the server's job ids.
+        JobSpec spec = JobSpecs.build(job, run.row.id(), run.context, sources, run.globalIds::get);
         if (job.planned().definition().environment().isPresent()) { // variables scoped to the job's (expanded) environment
             var c = run.context;
-            var environment = built.variables().stream().filter(v -> v.key().equals("CI_ENVIRONMENT_NAME"))
+            var environment = spec.variables().stream().filter(v -> v.key().equals("CI_ENVIRONMENT_NAME"))
                     .map(dev.sluice.model.JobVariable::value).reduce((first, last) -> last);
-            built = JobSpecs.build(job, run.row.id(), new RunContext(c.predefined(), c.globals(), c.rawGlobals(),
+            spec = JobSpecs.build(job, run.row.id(), new RunContext(c.predefined(), c.globals(), c.rawGlobals(),
                     outer.forJob(run.project.id(), run.trigger, environment), c.projectDir(), c.defaultTimeout(),
-                    c.cacheKeySuffix(), c.filesCacheKey()), sources);
+                    c.cacheKeySuffix(), c.filesCacheKey()), sources, run.globalIds::get);
         }
-        // The engine numbers jobs per pipeline; runners download by the server's job id.
-        JobSpec spec = new JobSpec(id, built.name(), built.stage(), built.projectDir(), built.variables(), built.script(),
-                built.afterScript(), built.timeout(), built.image(), built.services(), built.artifacts(), built.caches(),
-                built.dependencies().stream().map(d -> new dev.sluice.model.ArtifactDownload(
-                        run.globalIds.get(d.jobId()), d.jobName(), d.hasArchive())).toList());
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
         jobs.setStatus(id, "pending");
         queue.offer(new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef()));

@@ -10,8 +10,6 @@ interface Pipelines {
     record PipelineRow(long id, long projectId, String ref, String sha, String status, String errors) {
     }
 
-    long create(long projectId, String ref, String sha, String status, String errors);
-
     void setStatus(long id, String status);
 
     /** Marks the pipeline failed with the configuration's errors. */

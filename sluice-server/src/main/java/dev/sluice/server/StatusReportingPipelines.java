@@ -28,11 +28,6 @@ final class StatusReportingPipelines implements Pipelines {
     }
 
     @Override
-    public long create(long projectId, String ref, String sha, String status, String errors) {
-        return store.create(projectId, ref, sha, status, errors);
-    }
-
-    @Override
     public void setStatus(long id, String status) {
         store.setStatus(id, status);
         changed(id, status);

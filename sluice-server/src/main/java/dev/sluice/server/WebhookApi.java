@@ -30,7 +30,7 @@ final class WebhookApi {
     }
 
     void routes(Javalin app) {
-        app.post(PATH, this::deliver);
+        app.post(PATH, this::deliver, Authentication.Access.WEBHOOK);
     }
 
     private void deliver(Context ctx) {

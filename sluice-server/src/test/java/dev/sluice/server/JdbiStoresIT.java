@@ -57,8 +57,9 @@ class JdbiStoresIT {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
         var pipelines = new JdbiPipelines(jdbi);
-        long ok = pipelines.create(project, "main", "a".repeat(40), "created", null);
-        long bad = pipelines.create(project, "feature", "b".repeat(40), "created", null);
+        var journal = new JdbiPipelineJournal(jdbi);
+        long ok = journal.open(project, "main", "a".repeat(40), "{}");
+        long bad = journal.open(project, "feature", "b".repeat(40), "{}");
 
         pipelines.setStatus(ok, "running");
         pipelines.fail(bad, "line 2: unknown key scirpt\n".repeat(200));
@@ -74,7 +75,7 @@ class JdbiStoresIT {
     void aJobGoesToOneRunnerAndFinishesOnlyWhileActive(TestDatabase db) {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
-        long pipeline = new JdbiPipelines(jdbi).create(project, "main", "c".repeat(40), "running", null);
+        long pipeline = new JdbiPipelineJournal(jdbi).open(project, "main", "c".repeat(40), "{}");
         var runners = new JdbiRunners(jdbi);
         long first = runners.create("h1", runner()).id();
         long second = runners.create("h2", runner()).id();

@@ -40,7 +40,7 @@ class PushPipelinesIT {
         timers = Executors.newSingleThreadScheduledExecutor();
         pipelines = new JdbiPipelines(jdbi);
         jobs = new JdbiJobs(jdbi);
-        runs = new PipelineRuns(pipelines, jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(waited -> { }), timers,
+        runs = new PipelineRuns(new JdbiProjects(jdbi), pipelines, new JdbiPipelineJournal(jdbi), jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(waited -> { }), timers,
                 () -> "http://sluice.test", Clock.systemUTC(), new OuterVariables(new JdbiProjectVariables(jdbi), new JdbiProtectedRefs(jdbi)));
         pushes = new PushPipelines(runs);
         repo = Files.createDirectories(tmp.resolve("repo"));

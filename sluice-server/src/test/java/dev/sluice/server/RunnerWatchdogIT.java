@@ -54,7 +54,8 @@ class RunnerWatchdogIT {
                 "{\"token\":\"" + first.get("token").asText() + "\",\"state\":\"success\"}");
         assertThat(late.statusCode()).as("the silent runner lost the job").isEqualTo(403);
 
-        var second = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\"}");
+        // A long poll (last_update given): the retry is offered just after the failed row is stored.
+        var second = Http.send("POST", server.url() + "/api/v4/jobs/request", "{\"token\":\"" + runner + "\",\"last_update\":\"0\"}");
         assertThat(second.statusCode()).as("the retry is handed out").isEqualTo(201);
         long secondId = CoordinatorIT.json(second.body()).get("id").asLong();
         assertThat(secondId).isNotEqualTo(firstId);

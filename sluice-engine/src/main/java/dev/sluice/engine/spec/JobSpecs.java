@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Turns one job of a running pipeline into the {@link JobSpec} a runner receives, with variables in
@@ -37,26 +38,37 @@ public final class JobSpecs {
     public record Source(Job job, boolean hasArchive, Map<String, String> dotenv) {
     }
 
+    /** For a pipeline whose engine job ids are its jobs' ids ({@code sluice run}). */
     public static JobSpec build(Job job, long pipelineId, RunContext context, List<Source> sources) {
+        return build(job, pipelineId, context, sources, LongUnaryOperator.identity());
+    }
+
+    /**
+     * @param jobIds maps the engine's per-pipeline job number to the id the job is known by outside
+     *               (the server's job id): {@code CI_JOB_ID}, {@code CI_JOB_URL}, the spec's id and its
+     *               artifact downloads all use it
+     */
+    public static JobSpec build(Job job, long pipelineId, RunContext context, List<Source> sources, LongUnaryOperator jobIds) {
         JobDefinition definition = job.planned().definition();
-        List<JobVariable> variables = variables(job, pipelineId, context, sources);
+        List<JobVariable> variables = variables(job, jobIds.applyAsLong(job.id()), pipelineId, context, sources);
         Map<String, String> values = new LinkedHashMap<>();
         variables.forEach(v -> values.put(v.key(), v.value()));
         List<String> script = new ArrayList<>(definition.beforeScript());
         script.addAll(definition.script());
-        return new JobSpec(job.id(), job.name(), job.stage(), context.projectDir(), variables, script,
+        return new JobSpec(jobIds.applyAsLong(job.id()), job.name(), job.stage(), context.projectDir(), variables, script,
                 definition.afterScript(), definition.timeout().orElse(context.defaultTimeout()),
                 definition.image().map(i -> image(i, values)), definition.services().stream().map(s -> service(s, values)).toList(),
                 definition.artifacts().map(a -> artifacts(a, values)),
                 definition.cache().stream().map(c -> cache(c, values, context)).toList(),
-                sources.stream().map(s -> new ArtifactDownload(s.job().id(), s.job().name(), s.hasArchive())).toList());
+                sources.stream().map(s -> new ArtifactDownload(jobIds.applyAsLong(s.job().id()), s.job().name(), s.hasArchive()))
+                        .toList());
     }
 
-    static List<JobVariable> variables(Job job, long pipelineId, RunContext context, List<Source> sources) {
+    static List<JobVariable> variables(Job job, long jobId, long pipelineId, RunContext context, List<Source> sources) {
         JobDefinition definition = job.planned().definition();
         List<JobVariable> out = new ArrayList<>();
         context.predefined().forEach((k, v) -> out.add(JobVariable.of(k, v)));
-        jobPredefined(job, pipelineId).forEach((k, v) -> out.add(JobVariable.of(k, v)));
+        jobPredefined(job, jobId, pipelineId, context.predefined()).forEach((k, v) -> out.add(JobVariable.of(k, v)));
         context.globals().forEach((k, v) -> {
             if (definition.inherit().inheritsVariable(k)) {
                 out.add(new JobVariable(k, v, false, false, context.rawGlobals().contains(k)));
@@ -75,11 +87,15 @@ public final class JobSpecs {
         return definition.variables().stream().anyMatch(v -> v.name().equals(name) && !v.expand());
     }
 
-    private static Map<String, String> jobPredefined(Job job, long pipelineId) {
+    private static Map<String, String> jobPredefined(Job job, long jobId, long pipelineId, Map<String, String> predefined) {
         JobDefinition definition = job.planned().definition();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("CI_PIPELINE_ID", Long.toString(pipelineId));
-        v.put("CI_JOB_ID", Long.toString(job.id()));
+        v.put("CI_JOB_ID", Long.toString(jobId));
+        String projectUrl = predefined.get("CI_PROJECT_URL");
+        if (projectUrl != null && !projectUrl.isEmpty()) {
+            v.put("CI_JOB_URL", projectUrl + "/-/jobs/" + jobId);
+        }
         v.put("CI_JOB_NAME", job.name());
         v.put("CI_JOB_NAME_SLUG", Slugs.ref(job.name()));
         v.put("CI_JOB_STAGE", job.stage());

@@ -65,6 +65,28 @@ class JobSpecsTest {
     }
 
     @Test
+    void theJobIdOutsideTheEngineNamesTheJobEverywhere() {
+        var pipeline = start("""
+                build:
+                  stage: build
+                  script: x
+                  artifacts: {paths: [out/]}
+                test:
+                  stage: test
+                  script: x
+                """);
+        var ctx = new RunContext(Map.of("CI_PROJECT_URL", "http://ci.example/group/app"), Map.of(), Set.of(), List.of(), "p",
+                Duration.ofHours(1), "", files -> "");
+        Job build = job(pipeline, "build");
+        JobSpec spec = JobSpecs.build(job(pipeline, "test"), 9, ctx, List.of(new JobSpecs.Source(build, true, Map.of())),
+                engineId -> engineId + 700);
+        assertThat(spec.id()).isEqualTo(job(pipeline, "test").id() + 700);
+        assertThat(spec.variable("CI_JOB_ID")).contains(Long.toString(spec.id()));
+        assertThat(spec.variable("CI_JOB_URL")).contains("http://ci.example/group/app/-/jobs/" + spec.id());
+        assertThat(spec.dependencies()).extracting(d -> d.jobId()).containsExactly(build.id() + 700);
+    }
+
+    @Test
     void keywordsAreExpandedAndCacheKeysComputed() {
         var pipeline = start("""
                 variables: {TAG: "3.12"}
