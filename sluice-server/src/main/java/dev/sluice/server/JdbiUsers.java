@@ -58,4 +58,10 @@ final class JdbiUsers implements Users, ProjectMembers {
         return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
                 rs.getTimestamp(6).toInstant());
     }
+
+    @Override
+    public java.util.Optional<Integer> accessLevel(long projectId, long userId) {
+        return jdbi.withHandle(h -> h.createQuery("select access_level from project_members where project_id = ? and user_id = ?")
+                .bind(0, projectId).bind(1, userId).mapTo(Integer.class).findOne());
+    }
 }
