@@ -45,6 +45,8 @@ final class BenchServerCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGISTRATION = "bench-registration";
+    /** Root's token on the benchmark's fresh store. */
+    private static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
 
     @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Manual jobs played one by one (default: ${DEFAULT-VALUE}).")
     int pickups;
@@ -61,7 +63,6 @@ final class BenchServerCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
-    private String adminToken;
 
     BenchServerCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -75,9 +76,8 @@ final class BenchServerCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("sluice-bench-server");
         PrintWriter out = terminal.out();
         try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), REGISTRATION,
-                Duration.ofSeconds(50)))) {
+                Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN))) {
             base = server.url();
-            adminToken = null; // TODO after auth merge
             long project = createProject(dir.resolve("repo"));
             out.printf(Locale.ROOT, "sluice bench server: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n%n",
                     VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
@@ -109,7 +109,7 @@ final class BenchServerCommand implements Callable<Integer> {
             var waiting = CompletableFuture.supplyAsync(() -> requestJobResponse(runner, seen));
             Thread.sleep(5); // let the poll reach the server and wait there: this run measures a runner already waiting
             long start = System.nanoTime();
-            send("POST", "/api/v4/projects/" + project + "/jobs/" + manual.get(i) + "/play", null, adminToken);
+            send("POST", "/api/v4/projects/" + project + "/jobs/" + manual.get(i) + "/play", null, ADMIN_TOKEN);
             HttpResponse<String> taken = waiting.join();
             latency[i] = System.nanoTime() - start;
             if (taken.statusCode() != 201) {
@@ -232,7 +232,7 @@ final class BenchServerCommand implements Callable<Integer> {
         commitBranch(repo, "throughput", throughput.toString());
         commitBranch(repo, "trace", "log:\n  script: [\"true\"]\n");
         var created = send("POST", "/api/v4/projects",
-                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), adminToken);
+                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), ADMIN_TOKEN);
         return JSON.readTree(created.body()).get("id").asLong();
     }
 
@@ -244,12 +244,12 @@ final class BenchServerCommand implements Callable<Integer> {
     }
 
     private long createPipeline(long project, String ref) throws Exception {
-        var r = send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, adminToken);
+        var r = send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, ADMIN_TOKEN);
         return JSON.readTree(r.body()).get("id").asLong();
     }
 
     private List<Long> jobIds(long project, long pipeline, String status) throws Exception {
-        var r = send("GET", "/api/v4/projects/" + project + "/pipelines/" + pipeline + "/jobs?per_page=100000", null, adminToken);
+        var r = send("GET", "/api/v4/projects/" + project + "/pipelines/" + pipeline + "/jobs?per_page=100000", null, ADMIN_TOKEN);
         List<Long> ids = new ArrayList<>();
         for (JsonNode job : JSON.readTree(r.body())) {
             if (job.get("status").asText().equals(status)) {

@@ -190,8 +190,9 @@ class ServerEndToEndIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.sluice.cli.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        var builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SLUICE_ADMIN_TOKEN", ADMIN_TOKEN); // root's token on the server's first start
+        Process p = builder.start();
         processes.add(p);
         return p;
     }
@@ -209,9 +210,11 @@ class ServerEndToEndIT {
      * Every REST call of this test (not the runner API, which the runner processes speak): one place for
      * what the API asks of a caller.
      */
+    private static final String ADMIN_TOKEN = "glpat-end-to-end-admin-0123";
+
     private JsonNode api(String method, String path, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url + "/api/v4" + path)).timeout(PATIENCE)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("PRIVATE-TOKEN", ADMIN_TOKEN)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

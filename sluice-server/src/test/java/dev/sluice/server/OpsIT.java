@@ -44,7 +44,7 @@ class OpsIT {
 
     private Coordinator start(DatabaseConfig db) {
         database = db;
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20))
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN)
                 .withDatabase(db));
         return server;
     }
@@ -142,9 +142,9 @@ class OpsIT {
                 List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell"))),
                 RunnerAgent.Options.defaults(tmp.resolve("runner"), VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
         agent.start();
-        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
+        long project = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects",
                 "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        long pipeline = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
+        long pipeline = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
                 .body()).get("id").asLong();
 
         String url = server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline;
@@ -156,7 +156,7 @@ class OpsIT {
 
     private static String status(String pipelineUrl) {
         try {
-            return CoordinatorIT.json(Http.send("GET", pipelineUrl, null).body()).get("status").asText();
+            return CoordinatorIT.json(Http.api("GET", pipelineUrl, null).body()).get("status").asText();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -195,7 +195,7 @@ class OpsIT {
 
     @Test
     void metricsAreForLoopbackClientsOnlyWhileTheProbesAreForAnyone() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("0.0.0.0", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1)));
+        server = Coordinator.start(new Coordinator.Settings("0.0.0.0", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1)).withAdminToken(Http.ADMIN_TOKEN));
         var address = java.net.NetworkInterface.networkInterfaces().filter(OpsIT::up)
                 .flatMap(java.net.NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst()
@@ -220,7 +220,7 @@ class OpsIT {
 
     @Test
     void anUnreachableDatabaseOrWrongPasswordIsOneClearSentence() {
-        var settings = new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1));
+        var settings = new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(1)).withAdminToken(Http.ADMIN_TOKEN);
         assertThatThrownBy(() -> Coordinator.start(settings.withDatabase(
                 new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/sluice", "sluice", "secret"))))
                 .isInstanceOf(DatabaseUnavailable.class)

@@ -23,7 +23,7 @@ class ProjectVariablesIT {
 
     @BeforeEach
     void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO).withAdminToken(Http.ADMIN_TOKEN));
     }
 
     @AfterEach
@@ -83,7 +83,7 @@ class ProjectVariablesIT {
     @Test
     void formParametersWorkAsWithGitLab() throws Exception {
         long p = Rest.project(server, tmp, "app", "job:\n  script: [echo]\n");
-        var r = Http.send("POST", server.url() + "/api/v4/projects/" + p + "/variables", "key=FORM_KEY&value=v1&protected=true",
+        var r = Http.api("POST", server.url() + "/api/v4/projects/" + p + "/variables", "key=FORM_KEY&value=v1&protected=true",
                 "Content-Type", "application/x-www-form-urlencoded");
         var created = ok(201, r);
         assertThat(created.get("key").asText()).isEqualTo("FORM_KEY");

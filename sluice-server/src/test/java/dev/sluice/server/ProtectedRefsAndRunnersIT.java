@@ -25,7 +25,7 @@ class ProtectedRefsAndRunnersIT {
 
     @BeforeEach
     void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO).withAdminToken(Http.ADMIN_TOKEN));
     }
 
     @AfterEach

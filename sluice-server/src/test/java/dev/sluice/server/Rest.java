@@ -18,8 +18,8 @@ final class Rest {
     /** @param path under {@code /api/v4}; {@code json} may be null */
     static HttpResponse<String> call(Coordinator server, String method, String path, String json) throws Exception {
         return json == null
-                ? Http.send(method, server.url() + "/api/v4" + path, null)
-                : Http.send(method, server.url() + "/api/v4" + path, json, "Content-Type", "application/json");
+                ? Http.api(method, server.url() + "/api/v4" + path, null)
+                : Http.api(method, server.url() + "/api/v4" + path, json, "Content-Type", "application/json");
     }
 
     /** The call's JSON answer, after checking its status. */

@@ -51,9 +51,9 @@ class RestartRecoveryIT {
                 """);
         CoordinatorIT.git(repo, "add", ".");
         CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        long project = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects",
+        long project = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects",
                 "{\"name\":\"r\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
-        long pipeline = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
+        long pipeline = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)
                 .body()).get("id").asLong();
         JsonNode build = take();
         JsonNode build2 = take();
@@ -88,19 +88,19 @@ class RestartRecoveryIT {
         Http.await("the pipeline to pass", () -> pipelineStatus(project, pipeline).equals("success"));
 
         restart();
-        var retried = Http.send("POST", server.url() + "/api/v4/projects/" + project + "/jobs/" + test.get("id").asLong() + "/retry", null);
+        var retried = Http.api("POST", server.url() + "/api/v4/projects/" + project + "/jobs/" + test.get("id").asLong() + "/retry", null);
         assertThat(retried.statusCode()).as("a finished pipeline is loaded again to be retried: " + retried.body()).isEqualTo(201);
         JsonNode again = take();
         assertThat(again.get("id").asLong()).isEqualTo(CoordinatorIT.json(retried.body()).get("id").asLong());
         assertThat(finish(again).statusCode()).isEqualTo(200);
         Http.await("the pipeline to pass again", () -> pipelineStatus(project, pipeline).equals("success"));
-        var jobs = CoordinatorIT.json(Http.send("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline
+        var jobs = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline
                 + "/jobs?include_retried=true", null).body());
         assertThat(jobs).hasSize(6).allSatisfy(j -> assertThat(j.get("status").asText()).isEqualTo("success"));
     }
 
     private void start() {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)).withAdminToken(Http.ADMIN_TOKEN));
     }
 
     private void restart() {
@@ -135,7 +135,7 @@ class RestartRecoveryIT {
 
     private String status(long project, long pipeline, String name) {
         try {
-            for (JsonNode j : CoordinatorIT.json(Http.send("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/"
+            for (JsonNode j : CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/"
                     + pipeline + "/jobs", null).body())) {
                 if (j.get("name").asText().equals(name)) {
                     return j.get("status").asText();
@@ -149,7 +149,7 @@ class RestartRecoveryIT {
 
     private String pipelineStatus(long project, long pipeline) {
         try {
-            return CoordinatorIT.json(Http.send("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline, null)
+            return CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + project + "/pipelines/" + pipeline, null)
                     .body()).get("status").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);

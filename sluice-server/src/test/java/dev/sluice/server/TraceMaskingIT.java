@@ -22,7 +22,7 @@ class TraceMaskingIT {
     Coordinator server;
 
     private void start(Duration runnerTimeout) {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO)
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ZERO).withAdminToken(Http.ADMIN_TOKEN)
                 .withRunnerTimeout(runnerTimeout));
     }
 

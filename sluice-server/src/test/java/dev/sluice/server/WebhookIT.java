@@ -34,7 +34,7 @@ class WebhookIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(5)).withAdminToken(Http.ADMIN_TOKEN));
         forge = new FakeForge();
         upstream = Files.createDirectories(tmp.resolve("upstream"));
         CoordinatorIT.git(upstream, "init", "-q", "-b", "main");
@@ -155,7 +155,7 @@ class WebhookIT {
         assertThat(body.get("target_url").asText()).startsWith(server.url() + "/app/-/pipelines/");
 
         long pipeline = Long.parseLong(body.get("target_url").asText().replaceAll(".*/", ""));
-        assertThat(Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline + "/cancel", null)
+        assertThat(Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline + "/cancel", null)
                 .statusCode()).isEqualTo(201);
         Http.await("the canceled status on the fake forge", () -> forge.requests.stream()
                 .anyMatch(r -> r.body().contains("\"state\":\"error\"")));
@@ -164,10 +164,10 @@ class WebhookIT {
 
     @Test
     void webhooksNeedAMirrorAKnownForgeAndAWellFormedPayload() throws Exception {
-        var plain = Http.send("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(
+        var plain = Http.api("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(
                 Map.of("name", "plain", "import_url", upstream.toString())));
         long plainId = CoordinatorIT.json(plain.body()).get("id").asLong();
-        var noSecret = Http.send("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(
+        var noSecret = Http.api("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(
                 Map.of("name", "nosecret", "import_url", upstream.toString(), "mirror", true)));
         assertThat(noSecret.statusCode()).isEqualTo(400);
         assertThat(noSecret.body()).contains("mirror_webhook_secret");
@@ -223,7 +223,7 @@ class WebhookIT {
             body.putAll(Map.of("mirror_status_forge", statusForge, "mirror_status_url", statusUrl,
                     "mirror_status_token", "forge-token"));
         }
-        var created = Http.send("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(body));
+        var created = Http.api("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(body));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(CoordinatorIT.json(created.body()).get("mirror").asBoolean()).isTrue();
         projectId = CoordinatorIT.json(created.body()).get("id").asLong();
@@ -254,7 +254,7 @@ class WebhookIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return Http.send("GET", server.url() + "/api/v4/projects/" + projectId + path, null);
+        return Http.api("GET", server.url() + "/api/v4/projects/" + projectId + path, null);
     }
 
     private static String signature(String payload) {
