@@ -60,6 +60,7 @@ public final class Coordinator implements AutoCloseable {
         runnerApi.routes(app);
         projectApi.routes(app);
         new JobApi(pipelines, jobs, runs).routes(app);
+        WebControl.serve(app, jdbi, runs, this::traceFile);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }

@@ -68,6 +68,8 @@ final class PipelineRuns {
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Run> runOfJob = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
+    /** Told the pipeline's id after every transition, under the pipeline's lock: it must return at once. */
+    private volatile java.util.function.LongConsumer changed = id -> { };
 
     PipelineRuns(Pipelines pipelines, Jobs jobs, JobArtifacts artifacts, JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock) {
         this.pipelines = pipelines;
@@ -77,6 +79,20 @@ final class PipelineRuns {
         this.timers = timers;
         this.serverUrl = serverUrl;
         this.clock = clock;
+    }
+
+    /** Registers the one listener told about every change of a pipeline's run state (the web UI's live updates). */
+    void onChange(java.util.function.LongConsumer listener) {
+        changed = listener;
+    }
+
+    /** The engine's current state of a pipeline this server runs (an immutable value), for the web UI's graph. */
+    Optional<Pipeline> snapshot(long pipelineId) {
+        return Optional.ofNullable(runs.get(pipelineId)).map(run -> {
+            synchronized (run) {
+                return run.pipeline;
+            }
+        });
     }
 
     /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
@@ -233,6 +249,7 @@ final class PipelineRuns {
             execute(run, command);
         }
         storeStatuses(run);
+        changed.accept(run.row.id());
     }
 
     /**
