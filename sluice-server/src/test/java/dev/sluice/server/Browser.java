@@ -42,7 +42,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + " on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), e);
+        }
     }
 
     void screenshot(String name) throws Exception {

@@ -142,7 +142,8 @@ class WebUiIT {
                   scirpt: [echo typo]
                 """);
         browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
-        String errors = browser.driver.findElement(By.cssSelector(".errors")).getText();
+        String errors = browser.await("the configuration's errors", d -> d.findElements(By.cssSelector(".errors")).stream()
+                .findFirst().orElse(null)).getText();
         assertThat(errors).contains("configuration is invalid").contains(".gitlab-ci.yml:3:").contains("scirpt");
         browser.screenshot("pipeline-yaml-error");
     }
