@@ -2,7 +2,8 @@
 # The whole test suite, on a fresh machine too: starts what the integration tests (*IT) need, runs
 # `./mvnw verify`, stops what it started, and exits with Maven's status. Runs as root (apt-get).
 #   docker: a private dockerd with locally built fixture images (Docker executor ITs)
-# Later issues add: postgres (store tests), chromium + chromium-driver (browser tests).
+#   chromium + chromium-driver: Debian's headless browser and its driver (web UI browser tests, *WebUiIT)
+# Later issues add: postgres (store tests).
 # Each service installs through apt-get, starts in the background, waits for readiness with a
 # timeout, and is stopped on exit. A test that needs a missing service fails; it never skips.
 set -euo pipefail
@@ -19,6 +20,12 @@ if [[ -z "${DOCKER_HOST:-}" ]] || ! docker version >/dev/null 2>&1; then
   started_docker=true
 fi
 echo "test.sh: DOCKER_HOST=$DOCKER_HOST ($(docker version --format 'engine {{.Server.Version}}'))"
+
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "test.sh: installing chromium chromium-driver (browser tests)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+echo "test.sh: $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"
 
 status=0
 ./mvnw verify "$@" || status=$?

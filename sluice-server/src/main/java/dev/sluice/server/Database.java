@@ -16,6 +16,6 @@ final class Database {
 
     /** The embedded default: an H2 file database in the data directory. */
     static String h2Url(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1";
     }
 }

@@ -117,6 +117,61 @@ class WebUiIT {
     }
 
     @Test
+    void aBigLogOpensAtItsTailAndLoadsEarlierLinesOnDemand() throws Exception {
+        long pipeline = pipeline("""
+                big:
+                  script: ['for i in 0 1 2; do seq $((i * 10000 + 1)) $((i * 10000 + 10000)); sleep 0.5; done']
+                """);
+        long big = job(pipeline, "big", "success");
+        browser.driver.get(server.url() + "/-/jobs/" + big);
+        assertThat(lineCount()).as("only the tail at first").isBetween(1000L, 10_000L);
+        assertThat(browser.driver.findElements(By.id("L1"))).isEmpty();
+        while (!browser.driver.findElements(By.cssSelector("#log .earlier")).isEmpty()) {
+            long before = lineCount();
+            browser.driver.findElement(By.cssSelector("#log .earlier")).click();
+            browser.await("earlier lines to load", d -> lineCount() > before);
+        }
+        assertThat(browser.driver.executeScript("var l = document.querySelectorAll('#log .l');"
+                + " return l[0].id + ' ' + l[l.length - 1].id + ' ' + l.length;"))
+                .as("numbered from 1 without gaps").asString().matches("L1 L(\\d+) \\1");
+        assertThat(browser.driver.executeScript("return [...document.querySelectorAll('#log .t')]"
+                + ".filter(t => t.textContent === '30000').length;")).isEqualTo(1L);
+    }
+
+    private long lineCount() {
+        return (Long) browser.driver.executeScript("return document.querySelectorAll('#log .l').length;");
+    }
+
+    @Test
+    void pagesFitA1280pxScreenAndAPhoneInDarkMode() throws Exception {
+        long pipeline = pipeline("""
+                stages: [build, test, deploy]
+                build: {stage: build, script: [echo built]}
+                test: {stage: test, script: [echo tested], needs: [build]}
+                deploy: {stage: deploy, when: manual, script: [echo deployed]}
+                """);
+        job(pipeline, "deploy", "manual");
+        for (String page : List.of("/-/projects", "/-/projects/" + projectId, "/-/pipelines/" + pipeline,
+                "/-/projects/" + projectId + "/pipelines")) {
+            browser.driver.get(server.url() + page);
+            assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("no horizontal scroll at 1280 px on " + page).isEqualTo(true);
+        }
+        browser.screenshot("pipelines-list");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
+        card("deploy", "manual");
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("no horizontal scroll at phone width").isEqualTo(true);
+        assertThat(browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor;"))
+                .as("dark background").isEqualTo("rgb(24, 23, 29)");
+        browser.screenshot("pipeline-phone-dark");
+    }
+
+    @Test
     void aManualJobIsPlayedFromThePipelinePage() throws Exception {
         long pipeline = pipeline("""
                 build:

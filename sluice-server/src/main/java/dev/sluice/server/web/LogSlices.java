@@ -15,8 +15,9 @@ import java.nio.file.Path;
  */
 final class LogSlices {
 
-    /** What the page gets at first: at most this much of the log's end. */
+    /** What the page gets at first, and per "load earlier": at most this much and this many lines. */
     static final int TAIL_BYTES = 1 << 20;
+    static final int TAIL_LINES = 10_000;
 
     /** Text of bytes [start, end) whose first line is number {@code firstLine}. */
     record Slice(long start, long end, long firstLine, String text) {
@@ -29,17 +30,18 @@ final class LogSlices {
     private LogSlices() {
     }
 
-    /** The log's last {@link #TAIL_BYTES}; the final line only when the log is complete. */
+    /** The log's last lines (see {@link #TAIL_BYTES}); the final line only when the log is complete. */
     static Slice tail(Path file, boolean complete) {
         long size = size(file);
-        long start = lineStart(file, Math.max(0, size - TAIL_BYTES));
-        return slice(file, start, complete ? size : lineEnd(file, start, size), countLines(file, start) + 1);
+        long end = complete ? size : lineEnd(file, 0, size);
+        long start = lastLinesStart(file, end);
+        return slice(file, start, end, countLines(file, start) + 1);
     }
 
-    /** Up to {@link #TAIL_BYTES} before {@code before}, starting at a line. */
+    /** The lines before {@code before}, as many as {@link #tail} gives. */
     static Slice before(Path file, long before) {
         long end = Math.min(before, size(file));
-        long start = lineStart(file, Math.max(0, end - TAIL_BYTES));
+        long start = lastLinesStart(file, end);
         return slice(file, start, end, countLines(file, start) + 1);
     }
 
@@ -73,6 +75,33 @@ final class LogSlices {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the last {@link #TAIL_LINES} lines before {@code end} start, no further back than {@link #TAIL_BYTES}. */
+    private static long lastLinesStart(Path file, long end) {
+        if (end <= 0) {
+            return 0;
+        }
+        long floor = Math.max(0, end - TAIL_BYTES);
+        try (var raf = new RandomAccessFile(file.toFile(), "r")) {
+            int lines = 0;
+            // the newline ending the last line does not start a line
+            for (long pos = end - 1; pos > floor; ) {
+                long s = Math.max(floor, pos - 64 * 1024);
+                byte[] buf = new byte[(int) (pos - s)];
+                raf.seek(s);
+                raf.readFully(buf);
+                for (int i = buf.length - 1; i >= 0; i--) {
+                    if (buf[i] == '\n' && ++lines == TAIL_LINES) {
+                        return s + i + 1;
+                    }
+                }
+                pos = s;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lineStart(file, floor);
     }
 
     /** The first line start at or after {@code at} (0 stays 0). */

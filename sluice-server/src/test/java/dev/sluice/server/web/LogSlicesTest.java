@@ -22,6 +22,7 @@ class LogSlicesTest {
         Files.writeString(file, text);
         var tail = LogSlices.tail(file, true);
         assertThat(tail.end() - tail.start()).isLessThanOrEqualTo(LogSlices.TAIL_BYTES);
+        assertThat(tail.lines()).isEqualTo(LogSlices.TAIL_LINES);
         assertThat(tail.end()).isEqualTo(Files.size(file));
         String firstLine = tail.text().substring(0, tail.text().indexOf('\n'));
         assertThat(firstLine).isEqualTo("line number " + tail.firstLine());
@@ -29,6 +30,16 @@ class LogSlicesTest {
         var earlier = LogSlices.before(file, tail.start());
         assertThat(earlier.end()).isEqualTo(tail.start());
         assertThat(earlier.text()).startsWith("line number " + earlier.firstLine() + "\n").endsWith("line number " + (tail.firstLine() - 1) + "\n");
+    }
+
+    @Test
+    void longLinesAreCutByBytesNotLines() throws Exception {
+        Path file = tmp.resolve("wide.log");
+        String line = "x".repeat(999) + "\n";
+        Files.writeString(file, line.repeat(3000));
+        var tail = LogSlices.tail(file, true);
+        assertThat(tail.lines()).isEqualTo(LogSlices.TAIL_BYTES / 1000);
+        assertThat(tail.firstLine()).isEqualTo(3000 - tail.lines() + 1);
     }
 
     @Test
