@@ -3,7 +3,7 @@
 # `./mvnw verify`, stops what it started, and exits with Maven's status. Runs as root (apt-get).
 #   docker: a private dockerd with locally built fixture images (Docker executor ITs)
 #   postgres: a private PostgreSQL cluster (store and coordinator tests on PostgreSQL: SLUICE_TEST_POSTGRES_URL)
-# Later issues add: chromium + chromium-driver (browser tests).
+#   chromium + chromium-driver: Debian's headless browser and its driver (web UI browser tests, *WebUiIT)
 # Each service installs through apt-get, starts in the background, waits for readiness with a
 # timeout, and is stopped on exit. A test that needs a missing service fails; it never skips.
 set -euo pipefail
@@ -28,6 +28,12 @@ if [[ -z "${SLUICE_TEST_POSTGRES_URL:-}" ]]; then
   started_postgres=true
 fi
 echo "test.sh: SLUICE_TEST_POSTGRES_URL=${SLUICE_TEST_POSTGRES_URL%%\?*}"
+
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "test.sh: installing chromium chromium-driver (browser tests)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+echo "test.sh: $(/usr/bin/chromium --version 2>/dev/null), $(/usr/bin/chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"
 
 status=0
 ./mvnw verify "$@" || status=$?

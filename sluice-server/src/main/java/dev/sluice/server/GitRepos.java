@@ -80,6 +80,16 @@ final class GitRepos {
         };
     }
 
+    /** The repository's branch names, most recently committed first. */
+    static List<String> branches(Path repo) {
+        try {
+            return Arrays.stream(run(repo, "for-each-ref", "--sort=-committerdate", "--format=%(refname:short)", "refs/heads")
+                    .split("\n")).filter(s -> !s.isEmpty()).toList();
+        } catch (GitException e) {
+            return List.of();
+        }
+    }
+
     /** The files of one commit, read on demand with {@code git show}. */
     static RepositoryFiles files(Path repo, String sha) {
         return new RepositoryFiles() {

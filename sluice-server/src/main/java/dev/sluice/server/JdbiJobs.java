@@ -11,6 +11,9 @@ final class JdbiJobs implements Jobs {
 
     private static final String COLUMNS =
             "id, pipeline_id, engine_job_id, name, stage, status, runner_id, token_hash, failure_reason, exit_code";
+    /** Set once when the status given as the next parameter is final, cleared otherwise. */
+    static final String FINISHED_AT = "case when ? in ('success', 'failed', 'canceled', 'skipped')"
+            + " then coalesce(finished_at, current_timestamp) else null end";
     private final Jdbi jdbi;
 
     JdbiJobs(Jdbi jdbi) {
@@ -29,20 +32,22 @@ final class JdbiJobs implements Jobs {
 
     @Override
     public void setStatus(long id, String status) {
-        jdbi.useHandle(h -> h.createUpdate("update jobs set status = ? where id = ?").bind(0, status).bind(1, id).execute());
+        jdbi.useHandle(h -> h.createUpdate("update jobs set status = ?, finished_at = " + FINISHED_AT + " where id = ?")
+                .bind(0, status).bind(1, status).bind(2, id).execute());
     }
 
     @Override
     public boolean assign(long id, long runnerId, String tokenHash) {
         return jdbi.withHandle(h -> h.createUpdate(
-                        "update jobs set status = 'running', runner_id = ?, token_hash = ? where id = ? and status = 'pending'")
+                        "update jobs set status = 'running', runner_id = ?, token_hash = ?, started_at = current_timestamp"
+                                + " where id = ? and status = 'pending'")
                 .bind(0, runnerId).bind(1, tokenHash).bind(2, id).execute()) == 1;
     }
 
     @Override
     public boolean finish(long id, String status, String failureReason, Integer exitCode) {
-        return jdbi.withHandle(h -> h.createUpdate("update jobs set status = ?, failure_reason = ?, exit_code = ?"
-                        + " where id = ? and status in ('running', 'canceling')")
+        return jdbi.withHandle(h -> h.createUpdate("update jobs set status = ?, failure_reason = ?, exit_code = ?,"
+                        + " finished_at = current_timestamp where id = ? and status in ('running', 'canceling')")
                 .bind(0, status).bind(1, failureReason).bind(2, exitCode).bind(3, id).execute()) == 1;
     }
 

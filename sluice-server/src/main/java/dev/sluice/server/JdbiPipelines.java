@@ -15,12 +15,15 @@ final class JdbiPipelines implements Pipelines {
 
     @Override
     public void setStatus(long id, String status) {
-        jdbi.useHandle(h -> h.createUpdate("update pipelines set status = ? where id = ?").bind(0, status).bind(1, id).execute());
+        jdbi.useHandle(h -> h.createUpdate("update pipelines set status = ?,"
+                        + " started_at = case when ? = 'running' then coalesce(started_at, current_timestamp) else started_at end,"
+                        + " finished_at = " + JdbiJobs.FINISHED_AT + " where id = ?")
+                .bind(0, status).bind(1, status).bind(2, status).bind(3, id).execute());
     }
 
     @Override
     public void fail(long id, String errors) {
-        jdbi.useHandle(h -> h.createUpdate("update pipelines set status = 'failed', errors = ? where id = ?")
+        jdbi.useHandle(h -> h.createUpdate("update pipelines set status = 'failed', errors = ?, finished_at = current_timestamp where id = ?")
                 .bind(0, errors).bind(1, id).execute());
     }
 

@@ -87,6 +87,8 @@ final class PipelineRuns {
     /** The pipelines that have not completed, and completed ones while a person acts on them. */
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
+    /** Told the pipeline's id after every transition, under the pipeline's lock: it must return at once. */
+    private volatile java.util.function.LongConsumer changed = id -> { };
 
     PipelineRuns(Projects projects, Pipelines pipelines, PipelineJournal journal, Jobs jobs, JobArtifacts artifacts,
                  JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock,
@@ -103,6 +105,21 @@ final class PipelineRuns {
         this.outer = outer;
     }
 
+    /** Registers the one listener told about every change of a pipeline's run state (the web UI's live updates). */
+    void onChange(java.util.function.LongConsumer listener) {
+        changed = listener;
+    }
+
+    /** The engine's current state of a pipeline this server runs (an immutable value), for the web UI's graph. */
+    Optional<Pipeline> snapshot(long pipelineId) {
+        return Optional.ofNullable(runs.get(pipelineId)).map(run -> {
+            synchronized (run) {
+                return run.pipeline;
+            }
+        });
+    }
+
+    /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     /** Creates an API pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
         return create(project, ref, sha, Map.of());
@@ -422,6 +439,7 @@ final class PipelineRuns {
             execute(run, command);
         }
         storeStatuses(run);
+        changed.accept(run.row.id());
     }
 
     /**

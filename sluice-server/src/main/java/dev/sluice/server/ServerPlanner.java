@@ -57,7 +57,7 @@ final class ServerPlanner {
         CompileResult compiled = new PipelineCompiler().compile(
                 CompileRequest.of(configPath, text.get()).withFiles(files).withVariables(known));
         if (!compiled.valid() || compiled.pipeline().isEmpty()) {
-            return new Rejected(compiled.diagnostics().stream().map(Object::toString).toList());
+            return new Rejected(compiled.diagnostics().stream().map(dev.sluice.model.Diagnostic::format).toList());
         }
         PipelineDefinition definition = compiled.pipeline().get();
         PlanResult result = new Planner().plan(definition, trigger, facts, predefined, outerValues,

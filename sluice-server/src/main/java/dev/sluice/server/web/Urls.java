@@ -1,0 +1,28 @@
+package dev.sluice.server.web;
+
+/** The web UI's addresses, in one place. */
+final class Urls {
+
+    private Urls() {
+    }
+
+    static String project(long id) {
+        return "/-/projects/" + id;
+    }
+
+    static String pipelines(long projectId) {
+        return project(projectId) + "/pipelines";
+    }
+
+    static String pipeline(long id) {
+        return "/-/pipelines/" + id;
+    }
+
+    static String job(long id) {
+        return "/-/jobs/" + id;
+    }
+
+    static String badge(String projectPath, String ref) {
+        return "/" + projectPath + "/badges/" + ref + "/pipeline.svg";
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The web UI served by {@code sluice server}: pages rendered on the server, htmx and its SSE extension (webjars,
+ * no npm build) for the live parts, a hand-written stylesheet.
+ *
+ * <p>Pages are plain Java text blocks rather than jte templates: the pages are few and small, each is a pure
+ * function from view records to HTML that a unit test calls directly (and a 500-job pipeline renders in about
+ * 2 ms), and it keeps the build free of a template-precompiling plugin and its generated sources. Every value
+ * goes through {@link dev.sluice.server.web.Html#esc}. Should the pages grow past this, jte fits the same seams.
+ *
+ * <p>{@link dev.sluice.server.web.WebRoutes} owns the routes, all under {@code /-/} (plus GitLab's badge URL);
+ * {@link dev.sluice.server.web.Control} is what the UI needs from the coordinator; reads go straight to the store
+ * in one query per list.
+ */
+package dev.sluice.server.web;
