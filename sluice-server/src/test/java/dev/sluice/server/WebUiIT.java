@@ -30,7 +30,7 @@ class WebUiIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)));
+        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN));
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
         var config = new RunnerConfig(4, Duration.ofMillis(50), Duration.ofSeconds(5),
                 List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
@@ -237,10 +237,10 @@ class WebUiIT {
         Files.writeString(repo.resolve(".gitlab-ci.yml"), ci);
         CoordinatorIT.git(repo, "add", ".");
         CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        var project = Http.send("POST", server.url() + "/api/v4/projects",
+        var project = Http.api("POST", server.url() + "/api/v4/projects",
                 CoordinatorIT.JSON.writeValueAsString(Map.of("name", "app", "import_url", repo.toString())));
         projectId = CoordinatorIT.json(project.body()).get("id").asLong();
-        var created = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
+        var created = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return CoordinatorIT.json(created.body()).get("id").asLong();
     }
@@ -250,7 +250,7 @@ class WebUiIT {
         long[] id = new long[1];
         Http.await("job " + name + " to be " + status, () -> {
             try {
-                for (var job : CoordinatorIT.json(Http.send("GET", server.url() + "/api/v4/projects/" + projectId
+                for (var job : CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId
                         + "/pipelines/" + pipeline + "/jobs", null).body())) {
                     if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
                         id[0] = job.get("id").asLong();
@@ -267,7 +267,7 @@ class WebUiIT {
 
     private String status(long pipeline) {
         try {
-            return CoordinatorIT.json(Http.send("GET", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline, null)
+            return CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline, null)
                     .body()).get("status").asText();
         } catch (Exception e) {
             throw new AssertionError(e);
