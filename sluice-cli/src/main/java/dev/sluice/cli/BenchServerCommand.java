@@ -28,9 +28,9 @@ import picocli.CommandLine.Option;
  * loopback HTTP by clients speaking the runner API exactly as a runner does. Three measurements, each next
  * to a floor measured in the same run:
  * <ul>
- *   <li>pickup latency: a runner is already waiting in its long poll; a manual job is played; the time
- *   until the runner's poll returns that job (an upper bound: it includes the play request itself),
- *   next to the round trip of the cheapest authenticated request;</li>
+ *   <li>pickup latency: a runner is already waiting in its long poll; a job reports success, so the next
+ *   stage's job becomes pending; the time until the waiting runner's poll returns it (an upper bound: it
+ *   includes the success update), next to the round trip of the cheapest authenticated request;</li>
  *   <li>throughput: trivial jobs (take, one trace chunk, success) through the full API with several
  *   runners, next to the rate of the cheapest authenticated request with as many clients;</li>
  *   <li>trace ingestion: one job's log sent in chunks, next to the same chunks posted to a sink server.</li>
@@ -48,7 +48,7 @@ final class BenchServerCommand implements Callable<Integer> {
     /** Root's token on the benchmark's fresh store. */
     private static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
 
-    @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Manual jobs played one by one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Jobs in the chain of stages for the pickup run (default: ${DEFAULT-VALUE}).")
     int pickups;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2000", description = "Trivial jobs for the throughput run (default: ${DEFAULT-VALUE}).")
@@ -100,28 +100,30 @@ final class BenchServerCommand implements Callable<Integer> {
                 floor[i - 20] = System.nanoTime() - start;
             }
         }
-        long pipeline = createPipeline(project, "pickup");
-        List<Long> manual = jobIds(project, pipeline, "manual");
-        long[] latency = new long[Math.min(pickups, manual.size())];
-        String lastUpdate = requestJobResponse(runner, null).headers().firstValue("X-GitLab-Last-Update").orElse("0");
+        createPipeline(project, "pickup");
+        JsonNode running = JSON.readTree(requestJobResponse(runner, null).body());
+        long[] latency = new long[pickups - 1];
+        String lastUpdate = "0";
         for (int i = 0; i < latency.length; i++) {
             String seen = lastUpdate;
             var waiting = CompletableFuture.supplyAsync(() -> requestJobResponse(runner, seen));
             Thread.sleep(5); // let the poll reach the server and wait there: this run measures a runner already waiting
             long start = System.nanoTime();
-            send("POST", "/api/v4/projects/" + project + "/jobs/" + manual.get(i) + "/play", null, ADMIN_TOKEN);
+            finish(running); // the next stage's job becomes pending while this update is handled
             HttpResponse<String> taken = waiting.join();
             latency[i] = System.nanoTime() - start;
             if (taken.statusCode() != 201) {
-                throw new IllegalStateException("the waiting runner got " + taken.statusCode() + " instead of the played job");
+                throw new IllegalStateException("the waiting runner got " + taken.statusCode() + " instead of the next job");
             }
             lastUpdate = taken.headers().firstValue("X-GitLab-Last-Update").orElse(lastUpdate);
-            finish(JSON.readTree(taken.body()));
+            running = JSON.readTree(taken.body());
         }
-        out.printf(Locale.ROOT, "pickup latency, %d manual jobs played while a runner waits (includes the play request)%n", latency.length);
+        finish(running);
+        out.printf(Locale.ROOT, "pickup latency, %d jobs in a chain of stages: a job reports success, the next stage's job%n"
+                + "  becomes pending and goes to a runner already waiting (an upper bound: includes the success update)%n", latency.length);
         out.printf(Locale.ROOT, "  %-44s %9s %9s %9s%n", "", "p50", "p99", "max");
         latencyRow(out, "floor: jobs/request answered 204", floor);
-        latencyRow(out, "play -> waiting runner has the job", latency);
+        latencyRow(out, "success sent -> waiting runner has next job", latency);
         out.printf(Locale.ROOT, "  %-44s %9s%n%n", "GitLab: runner polls every 3 s (check_interval)", "1500 ms avg");
     }
 
@@ -219,9 +221,13 @@ final class BenchServerCommand implements Callable<Integer> {
     private long createProject(Path repo) throws Exception {
         Files.createDirectories(repo);
         git(repo, "init", "-q", "-b", "main");
-        StringBuilder pickup = new StringBuilder("gate_0:\n  when: manual\n  script: [\"true\"]\n");
-        for (int i = 1; i < pickups; i++) {
-            pickup.append("gate_").append(i).append(":\n  extends: gate_0\n");
+        StringBuilder pickup = new StringBuilder("stages: [");
+        for (int i = 0; i < pickups; i++) {
+            pickup.append(i == 0 ? "" : ", ").append("s").append(i);
+        }
+        pickup.append("]\n");
+        for (int i = 0; i < pickups; i++) {
+            pickup.append("j").append(i).append(":\n  stage: s").append(i).append("\n  script: [\"true\"]\n");
         }
         StringBuilder throughput = new StringBuilder("stages: [a, b]\n");
         for (int i = 0; i < 10; i++) {
@@ -246,17 +252,6 @@ final class BenchServerCommand implements Callable<Integer> {
     private long createPipeline(long project, String ref) throws Exception {
         var r = send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, ADMIN_TOKEN);
         return JSON.readTree(r.body()).get("id").asLong();
-    }
-
-    private List<Long> jobIds(long project, long pipeline, String status) throws Exception {
-        var r = send("GET", "/api/v4/projects/" + project + "/pipelines/" + pipeline + "/jobs?per_page=100000", null, ADMIN_TOKEN);
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode job : JSON.readTree(r.body())) {
-            if (job.get("status").asText().equals(status)) {
-                ids.add(job.get("id").asLong());
-            }
-        }
-        return ids;
     }
 
     private String register(String description) throws Exception {

@@ -8,17 +8,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runners that remember when each last authenticated (any runner API call looks its token up here), so the
- * metrics can count the runners online. Like GitLab, a runner is online when it called within the last two hours.
- * Kept in memory: each coordinator node counts the runners that talk to it.
+ * The runner store as the runner API uses it, on every request: remembers when each runner last authenticated,
+ * so the metrics can count the runners online (like GitLab: called within the last two hours), and keeps the
+ * runners it looked up by token for {@link #FRESH}, as GitLab caches runners, so a runner's polls cost no query.
+ * Changes made through this node take effect at once; changes made on another coordinator node within
+ * {@link #FRESH}. Kept in memory: each node counts the runners that talk to it.
  */
 final class ContactedRunners implements Runners {
 
     static final Duration ONLINE = Duration.ofHours(2);
+    static final Duration FRESH = Duration.ofSeconds(10);
+
+    private record Looked(Runner runner, Instant at) {
+    }
 
     private final Runners store;
     private final Clock clock;
     private final Map<Long, Instant> contacted = new ConcurrentHashMap<>();
+    /** Managers this node has recorded: a runner names its system on every request, the store needs it once. */
+    private final java.util.Set<String> knownManagers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Looked> byToken = new ConcurrentHashMap<>();
 
     ContactedRunners(Runners store, Clock clock) {
         this.store = store;
@@ -39,9 +48,19 @@ final class ContactedRunners implements Runners {
 
     @Override
     public Optional<Runner> byTokenHash(String tokenHash) {
-        var runner = store.byTokenHash(tokenHash);
-        runner.ifPresent(r -> contacted.put(r.id(), clock.instant()));
-        return runner;
+        Instant now = clock.instant();
+        Looked looked = byToken.get(tokenHash);
+        if (looked == null || looked.at().plus(FRESH).isBefore(now)) {
+            var found = store.byTokenHash(tokenHash);
+            if (found.isEmpty()) {
+                byToken.remove(tokenHash);
+                return found;
+            }
+            looked = new Looked(found.get(), now);
+            byToken.put(tokenHash, looked);
+        }
+        contacted.put(looked.runner().id(), now);
+        return Optional.of(looked.runner());
     }
 
     @Override
@@ -56,12 +75,16 @@ final class ContactedRunners implements Runners {
 
     @Override
     public boolean assign(long runnerId, long projectId) {
-        return store.assign(runnerId, projectId);
+        boolean done = store.assign(runnerId, projectId);
+        forget(runnerId); // after the store changed: a lookup meanwhile may have cached the old runner
+        return done;
     }
 
     @Override
     public boolean unassign(long runnerId, long projectId) {
-        return store.unassign(runnerId, projectId);
+        boolean done = store.unassign(runnerId, projectId);
+        forget(runnerId); // after the store changed: a lookup meanwhile may have cached the old runner
+        return done;
     }
 
     @Override
@@ -76,22 +99,34 @@ final class ContactedRunners implements Runners {
 
     @Override
     public boolean update(Runner settings) {
-        return store.update(settings);
+        boolean done = store.update(settings);
+        forget(settings.id()); // after the store changed: a lookup meanwhile may have cached the old runner
+        return done;
     }
 
     @Override
     public boolean delete(long id) {
         contacted.remove(id);
-        return store.delete(id);
+        knownManagers.removeIf(key -> key.startsWith(id + "/"));
+        boolean done = store.delete(id);
+        forget(id);
+        return done;
     }
 
     @Override
     public void touchManager(long runnerId, String systemId) {
-        store.touchManager(runnerId, systemId);
+        if (knownManagers.add(runnerId + "/" + systemId)) {
+            store.touchManager(runnerId, systemId);
+        }
     }
 
     @Override
     public boolean deleteManager(long runnerId, String systemId) {
+        knownManagers.remove(runnerId + "/" + systemId);
         return store.deleteManager(runnerId, systemId);
+    }
+
+    private void forget(long runnerId) {
+        byToken.values().removeIf(looked -> looked.runner().id() == runnerId);
     }
 }

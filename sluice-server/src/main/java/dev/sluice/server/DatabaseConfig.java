@@ -13,7 +13,7 @@ public record DatabaseConfig(String url, String user, String password) {
 
     /** The embedded default: an H2 file database in the data directory. */
     public static DatabaseConfig h2(Path dataDir) {
-        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE", "sa", "");
+        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=128", "sa", "");
     }
 
     /** The URL without its parameters, which may hold a password: safe to print. */

@@ -37,6 +37,13 @@ final class JdbiJobs implements Jobs {
     }
 
     @Override
+    public void settle(long id, String status) {
+        jdbi.useHandle(h -> h.createUpdate("update jobs set status = ?, finished_at = " + FINISHED_AT
+                        + " where id = ? and status <> ? and status not in ('running', 'canceling')")
+                .bind(0, status).bind(1, status).bind(2, id).bind(3, status).execute());
+    }
+
+    @Override
     public boolean assign(long id, long runnerId, String tokenHash) {
         return jdbi.withHandle(h -> h.createUpdate(
                         "update jobs set status = 'running', runner_id = ?, token_hash = ?, started_at = current_timestamp"

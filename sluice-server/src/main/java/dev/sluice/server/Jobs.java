@@ -20,6 +20,9 @@ interface Jobs {
 
     void setStatus(long id, String status);
 
+    /** Sets the status unless a runner holds the job (running, canceling): the runner's own update settles it. */
+    void settle(long id, String status);
+
     /** pending → running for one runner; false when another runner took it first. */
     boolean assign(long id, long runnerId, String tokenHash);
 

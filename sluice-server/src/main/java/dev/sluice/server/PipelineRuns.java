@@ -58,6 +58,8 @@ final class PipelineRuns {
         final AutoCancelPolicy onNewCommit;
         final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
         final Map<Long, String> storedStatus = new ConcurrentHashMap<>();
+        /** The pipeline status last written to its row: a transition that keeps it writes nothing. */
+        String storedPipelineStatus;
         Pipeline pipeline;
 
         Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, ServerPlanner.Ready ready) {
@@ -87,6 +89,9 @@ final class PipelineRuns {
     /** The pipelines that have not completed, and completed ones while a person acts on them. */
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
+    private static final int RECENTLY_COMPLETED = 100;
+    /** Ids of completed runs still in memory, least recently completed first. */
+    private final Map<Long, Boolean> recentlyCompleted = new java.util.LinkedHashMap<>(16, 0.75f, true);
     /** Told the pipeline's id after every transition, under the pipeline's lock: it must return at once. */
     private volatile java.util.function.LongConsumer changed = id -> { };
 
@@ -302,8 +307,8 @@ final class PipelineRuns {
 
     /**
      * Runs {@code action} on the pipeline's run under its lock, loading the run first when it is not in
-     * memory; a run that has completed is dropped afterwards (a person's retry loads it again). Empty when
-     * the pipeline cannot run.
+     * memory; of the runs that have completed only the most recent stay in memory (a person's retry of an
+     * older one loads it again). Empty when the pipeline cannot run.
      */
     private <T> Optional<T> withRun(long pipelineId, java.util.function.Function<Run, T> action) {
         while (true) {
@@ -322,9 +327,28 @@ final class PipelineRuns {
         }
     }
 
+    /**
+     * Remembers a completed run among the {@link #RECENTLY_COMPLETED} most recent, dropping the oldest from memory:
+     * people act mostly on recent pipelines (a manual deploy after a green build), and loading re-plans from git.
+     */
     private void evictIfCompleted(Run run) {
-        if (run.pipeline.status().isCompleted()) {
-            runs.remove(run.row.id(), run);
+        if (!run.pipeline.status().isCompleted()) {
+            return;
+        }
+        List<Long> dropped = new java.util.ArrayList<>();
+        synchronized (recentlyCompleted) {
+            recentlyCompleted.put(run.row.id(), Boolean.TRUE);
+            var oldest = recentlyCompleted.keySet().iterator();
+            while (recentlyCompleted.size() > RECENTLY_COMPLETED) {
+                dropped.add(oldest.next());
+                oldest.remove();
+            }
+        }
+        for (long id : dropped) {
+            Run old = runs.get(id);
+            if (old != null && old.pipeline.status().isCompleted()) {
+                runs.remove(id, old); // a retry meanwhile finds it gone and loads the journal's state
+            }
         }
     }
 
@@ -434,7 +458,11 @@ final class PipelineRuns {
             run.globalIds.computeIfAbsent(job.id(),
                     e -> jobs.ensure(run.row.id(), job.id(), job.name(), job.stage(), status(job)));
         }
-        pipelines.setStatus(run.row.id(), run.pipeline.status().name().toLowerCase(Locale.ROOT));
+        String status = run.pipeline.status().name().toLowerCase(Locale.ROOT);
+        if (!status.equals(run.storedPipelineStatus)) {
+            pipelines.setStatus(run.row.id(), status);
+            run.storedPipelineStatus = status;
+        }
         for (Command command : transition.commands()) {
             execute(run, command);
         }
@@ -452,8 +480,7 @@ final class PipelineRuns {
             long id = run.globalIds.get(job.id());
             String status = status(job);
             if (!status.equals(run.storedStatus.put(id, status))) {
-                jobs.find(id).filter(row -> !row.active() && !row.status().equals(status))
-                        .ifPresent(row -> jobs.setStatus(id, status));
+                jobs.settle(id, status);
             }
         }
     }
