@@ -66,6 +66,11 @@ final class ServerCommand implements Callable<Integer> {
                     + "nothing else installed; --no-embedded-runner leaves them to registered runners.")
     boolean embeddedRunner;
 
+    @Option(names = "--demo", paramLabel = "DIR",
+            description = "Import DIR (e.g. examples/python-service) as project demo/NAME and run its pipeline at once; "
+                    + "a later start with the same DIR runs its current files again.")
+    Path demo;
+
     private final Terminal terminal;
 
     ServerCommand(Terminal terminal) {
@@ -76,6 +81,9 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Coordinator coordinator = start();
         Optional<RunnerAgent> runner = embeddedRunner ? Optional.of(startEmbeddedRunner(coordinator)) : Optional.empty();
+        if (demo != null) {
+            startDemo(coordinator);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runner.ifPresent(EmbeddedRunner::stop);
@@ -84,6 +92,26 @@ final class ServerCommand implements Callable<Integer> {
         }, "sluice-server-shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Imports the demo directory's files and starts its pipeline; says where to follow it. */
+    void startDemo(Coordinator coordinator) {
+        Path dir = terminal.workingDir().resolve(demo).normalize();
+        String name = String.valueOf(dir.getFileName()).replaceAll("[^A-Za-z0-9._-]", "-");
+        long pipeline;
+        try {
+            Path snapshot = dev.sluice.cli.run.DemoSnapshot.of(dir, dataDir().resolve("demo").resolve(name));
+            pipeline = coordinator.startDemo("demo/" + name, snapshot);
+        } catch (java.io.IOException | IllegalStateException e) {
+            coordinator.close();
+            throw new UserError(ExitCodes.FAILURE, "cannot start the demo from " + dir + ": " + e.getMessage());
+        }
+        terminal.out().println("Demo: project demo/" + name + ", pipeline #" + pipeline + " started.");
+        terminal.out().println("  Watch it:  " + coordinator.url() + "/-/pipelines/" + pipeline + "   (web UI)");
+        terminal.out().println("  Or ask:    curl -H \"PRIVATE-TOKEN: <root's token>\" " + coordinator.url()
+                + "/api/v4/projects/demo%2F" + name + "/pipelines/" + pipeline + "/jobs");
+        terminal.out().println("  Its manual deploy gates wait for you: play them on the page (or POST .../jobs/ID/play).");
+        terminal.out().flush();
     }
 
     /** The in-process runner: registered like any other (through the runner API), shell executor. */

@@ -103,6 +103,51 @@ class ServerCommandTest {
         }
     }
 
+    @Test
+    void aDemoDirectoryBecomesAProjectWhosePipelineRunsAtOnceAndAgainWithItsNewFiles() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("plain dir/my app")); // not a repository of its own
+        StringWriter out = new StringWriter();
+        var terminal = new Terminal(new PrintWriter(out, true), new PrintWriter(new StringWriter()), dir);
+        var http = HttpClient.newHttpClient();
+        for (int start = 1; start <= 2; start++) { // the second start runs the directory's files as they are then
+            String word = start == 1 ? "one" : "two";
+            Files.writeString(app.resolve(".gitlab-ci.yml"), "test:\n  script: grep -q " + word + " data.txt\n"
+                    + "deploy:\n  when: manual\n  script: echo deploy\n");
+            Files.writeString(app.resolve("data.txt"), word);
+            ServerCommand command = new ServerCommand(terminal);
+            new CommandLine(command).parseArgs("--port", "0", "--data-dir", "data", "--demo", "plain dir/my app");
+            try (var coordinator = command.start()) {
+                String admin = start == 1 ? adminToken(out.toString()) : adminToken;
+                adminToken = admin;
+                var runner = command.startEmbeddedRunner(coordinator);
+                try {
+                    command.startDemo(coordinator);
+                    assertThat(out.toString()).contains("Demo: project demo/my-app, pipeline #" + start + " started.")
+                            .contains(coordinator.url() + "/-/pipelines/" + start);
+                    String jobs = awaitJobs(http, coordinator.url() + "/api/v4/projects/demo%2Fmy-app/pipelines/" + start + "/jobs",
+                            admin, "\"name\":\"test\",\"stage\":\"test\",\"status\":\"success\"");
+                    assertThat(jobs).contains("\"name\":\"deploy\",\"stage\":\"test\",\"status\":\"manual\"");
+                } finally {
+                    EmbeddedRunner.stop(runner);
+                }
+            }
+        }
+    }
+
+    private String adminToken;
+
+    private static String awaitJobs(HttpClient http, String url, String admin, String expected) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String jobs = "";
+        while (System.nanoTime() < deadline && !jobs.contains(expected)) {
+            jobs = http.send(HttpRequest.newBuilder(URI.create(url)).header("PRIVATE-TOKEN", admin).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // poll the API as a user would, until the deadline
+        }
+        assertThat(jobs).contains(expected);
+        return jobs;
+    }
+
     /** Root's token, which the first start prints once. */
     private static String adminToken(String output) {
         var m = java.util.regex.Pattern.compile("has the API token (glpat-\\S+)").matcher(output);

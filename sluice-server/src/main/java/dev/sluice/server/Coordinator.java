@@ -61,6 +61,9 @@ public final class Coordinator implements AutoCloseable {
     private final Database database;
     private final Optional<String> generatedAdminToken;
     private final PipelineRuns runs;
+    private final ProjectImports imports;
+    private final Users users;
+    private final Projects projects;
     private final RunnerWatchdog watchdog;
 
     private Coordinator(Settings settings) {
@@ -90,7 +93,10 @@ public final class Coordinator implements AutoCloseable {
         var users = new JdbiUsers(jdbi);
         var tokens = new JdbiAccessTokens(jdbi);
         generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
-        var projectApi = new ProjectApi(projects, users, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
+        imports = new ProjectImports(projects, users, protectedRefs, settings.dataDir().resolve("repositories"));
+        this.users = users;
+        this.projects = projects;
+        var projectApi = new ProjectApi(projects, imports, mirrors, pipelines, runs);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -141,6 +147,30 @@ public final class Coordinator implements AutoCloseable {
 
     public String url() {
         return "http://" + settings.host() + ":" + port();
+    }
+
+    /**
+     * {@code sluice server --demo}: imports the repository as project {@code path} owned by root (or takes the
+     * project of that path an earlier demo made, fetching the repository's default branch into it) and starts a
+     * pipeline on its default branch.
+     *
+     * @return the pipeline's id
+     * @throws IllegalStateException with git's message when the repository cannot be read
+     */
+    public long startDemo(String path, Path repository) {
+        try {
+            var project = projects.byPath(path);
+            if (project.isPresent()) {
+                GitRepos.fetchBranch(Path.of(project.get().repoDir()), repository.toString(), project.get().defaultBranch());
+            } else {
+                long root = users.byUsername("root").orElseThrow().id();
+                project = Optional.of(imports.importProject(path.substring(path.lastIndexOf('/') + 1), path, repository.toString(), root));
+            }
+            var p = project.get();
+            return runs.create(p, p.defaultBranch(), GitRepos.resolve(Path.of(p.repoDir()), p.defaultBranch())).id();
+        } catch (GitRepos.GitException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The traces directory: one {@code <job id>.log} per job. */

@@ -55,6 +55,11 @@ final class GitRepos {
                 .filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Moves {@code branch} to where it is in the repository at {@code url}, also when that is not a fast-forward. */
+    static void fetchBranch(Path repo, String url, String branch) throws GitException {
+        run(repo, "fetch", "--quiet", "--force", url, "+refs/heads/" + branch + ":refs/heads/" + branch);
+    }
+
     /** Brings every branch and tag of {@code url} into the bare repository, moving refs that were force-pushed. */
     static void fetchMirror(Path repo, String url) throws GitException {
         run(repo, "fetch", "--quiet", "--force", "--prune", url, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");

@@ -18,19 +18,14 @@ final class ProjectApi {
     private final Mirrors mirrors;
     private final Pipelines pipelines;
     private final PipelineRuns runs;
-    private final ProjectMembers members;
-    private final Path reposDir;
-    private final ProtectedRefs protectedRefs;
+    private final ProjectImports imports;
 
-    ProjectApi(Projects projects, ProjectMembers members, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir,
-               ProtectedRefs protectedRefs) {
+    ProjectApi(Projects projects, ProjectImports imports, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs) {
         this.projects = projects;
-        this.members = members;
+        this.imports = imports;
         this.mirrors = mirrors;
-        this.protectedRefs = protectedRefs;
         this.pipelines = pipelines;
         this.runs = runs;
-        this.reposDir = reposDir;
     }
 
     void routes(Javalin app) {
@@ -73,20 +68,10 @@ final class ProjectApi {
         String name = text(body, "name");
         String path = body.hasNonNull("path") ? body.get("path").asText() : name;
         String importUrl = text(body, "import_url");
-        if (!path.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || path.contains("..")) {
-            throw new RunnerApi.Refused(400, "400 Bad Request - path is invalid");
-        }
-        if (projects.byPath(path).isPresent()) {
-            throw new RunnerApi.Refused(400, "400 Bad Request - path has already been taken");
-        }
         boolean mirror = body.path("mirror").asBoolean(false);
         var settings = mirror ? Optional.of(MirrorSettings.of(body)) : Optional.<MirrorSettings>empty();
-        Path repo = reposDir.resolve(path + ".git");
-        GitRepos.cloneBare(importUrl, repo);
-        var project = projects.create(name, path, repo.toAbsolutePath().toString(), GitRepos.defaultBranch(repo));
+        var project = imports.importProject(name, path, importUrl, Authentication.user(ctx).id());
         settings.ifPresent(m -> mirrors.create(new Mirrors.Mirror(project.id(), importUrl, m.webhookSecret(), m.status())));
-        protectedRefs.protect(project.id(), ProtectedRefs.Kind.BRANCH, project.defaultBranch()); // as GitLab does
-        members.add(project.id(), Authentication.user(ctx).id(), ProjectMembers.OWNER);
         var view = view(project);
         view.put("mirror", mirror);
         RunnerApi.json(ctx, 201, view);
