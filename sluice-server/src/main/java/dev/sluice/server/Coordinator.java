@@ -53,6 +53,9 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /** The largest request body read into memory (traces, JSON): 16 MiB. */
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
     private final Javalin app;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sluice-timers").factory());
@@ -100,6 +103,9 @@ public final class Coordinator implements AutoCloseable {
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
+            // Javalin's default (1,000,000 bytes) is less than one trace chunk of a runner (1 MiB in gitlab-runner and
+            // Sluice's): such a chunk was refused and the log lost. Artifacts stream as multipart and are not bound by this.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.requestLogger.http(metrics::request);
         });
         new Authentication(users, tokens, Clock.systemUTC()).install(app);

@@ -45,12 +45,15 @@ class JobTokenAndTraceIT {
         assertThat(ok.headers().firstValue("Job-Status")).contains("running");
         assertThat(Http.send("PATCH", trace, "x", "JOB-TOKEN", "glcbt-other", "Content-Range", "3-3").statusCode()).isEqualTo(403);
         assertThat(Http.send("PATCH", trace, "x", "JOB-TOKEN", token).statusCode()).as("no Content-Range").isEqualTo(400);
+        String mib = "l".repeat(1024 * 1024 - 1) + "\n"; // a full chunk as runners send it
+        var big = Http.send("PATCH", trace, mib, "JOB-TOKEN", token, "Content-Range", "3-" + (3 + mib.length() - 1));
+        assertThat(big.statusCode()).as("a runner's 1 MiB trace chunk is taken").isEqualTo(202);
 
         var done = Http.send("PUT", server.url() + "/api/v4/jobs/" + id, "{\"token\":\"" + token + "\",\"state\":\"success\"}");
         assertThat(done.statusCode()).isEqualTo(200);
-        var after = Http.send("PATCH", trace, "x", "JOB-TOKEN", token, "Content-Range", "3-3");
+        var after = Http.send("PATCH", trace, "x", "JOB-TOKEN", token, "Content-Range", (3 + mib.length()) + "-" + (3 + mib.length()));
         assertThat(after.statusCode()).as("the token dies with the job").isEqualTo(403);
         assertThat(after.headers().firstValue("Job-Status")).contains("success");
-        assertThat(Files.readString(server.traceFile(id))).isEqualTo("abc");
+        assertThat(Files.readString(server.traceFile(id))).isEqualTo("abc" + mib);
     }
 }
