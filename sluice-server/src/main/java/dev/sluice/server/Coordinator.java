@@ -90,23 +90,32 @@ public final class Coordinator implements AutoCloseable {
         var users = new JdbiUsers(jdbi);
         var tokens = new JdbiAccessTokens(jdbi);
         generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
-        var projectApi = new ProjectApi(projects, users, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs);
+        var authentication = new Authentication(users, tokens, Clock.systemUTC());
+        var permissions = new Permissions(users, protectedRefs);
+        var pushPipelines = new PushPipelines(runs);
+        var gitHttp = new GitHttp(authentication, projects, permissions, pushPipelines);
+        var access = new ProjectAccess(projects, permissions);
+        var projectApi = new ProjectApi(projects, users, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs,
+                access);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
             config.requestLogger.http(metrics::request);
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(gitHttp), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         });
-        new Authentication(users, tokens, Clock.systemUTC()).install(app);
+        authentication.install(app);
         new OpsApi(jdbi, metrics).routes(app);
         runnerApi.routes(app);
         projectApi.routes(app);
-        new JobApi(projects, pipelines, jobs, runs, traces, artifacts).routes(app);
+        new JobApi(access, pipelines, jobs, runs, traces, artifacts).routes(app);
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
         new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
-        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
-        new ProjectVariableApi(projects, variables).routes(app);
-        new ProtectedRefApi(projects, protectedRefs).routes(app);
-        new ProjectRunnerApi(projects, runners).routes(app);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushPipelines).routes(app);
+        new ProjectVariableApi(access, variables).routes(app);
+        new ProtectedRefApi(access, protectedRefs).routes(app);
+        new ProjectRunnerApi(access, runners).routes(app);
+        new ProjectMemberApi(access, users, users, permissions).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));

@@ -21,10 +21,12 @@ final class ProjectApi {
     private final ProjectMembers members;
     private final Path reposDir;
     private final ProtectedRefs protectedRefs;
+    private final ProjectAccess access;
 
     ProjectApi(Projects projects, ProjectMembers members, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs, Path reposDir,
-               ProtectedRefs protectedRefs) {
+               ProtectedRefs protectedRefs, ProjectAccess access) {
         this.projects = projects;
+        this.access = access;
         this.members = members;
         this.mirrors = mirrors;
         this.protectedRefs = protectedRefs;
@@ -36,7 +38,7 @@ final class ProjectApi {
     void routes(Javalin app) {
         app.post("/api/v4/projects", this::create);
         app.get("/api/v4/projects", this::list);
-        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(project(projects, ctx))));
+        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(access.project(ctx, ProjectAccess.Need.VIEW))));
         app.post("/api/v4/projects/{id}/pipeline", this::pipeline);
         app.get("/api/v4/projects/{id}/pipelines", this::pipelines);
         app.get("/api/v4/projects/{id}/pipelines/{pid}", this::getPipeline);
@@ -49,13 +51,21 @@ final class ProjectApi {
         return found.orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
     }
 
+    /** An administrator sees every project, anyone else the projects they are a member of. */
     private void list(Context ctx) {
         var page = Page.of(ctx);
-        page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+        var user = Authentication.user(ctx);
+        if (user.admin()) {
+            page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+            return;
+        }
+        var ids = members.projectsOf(user.id());
+        page.respond(ctx, ids.size(), ids.stream().skip(page.offset()).limit(page.perPage())
+                .flatMap(id -> projects.find(id).stream()).map(ProjectApi::view).toList());
     }
 
     private void pipelines(Context ctx) {
-        var project = project(projects, ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
         var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"));
         if (filter.status() != null && !PIPELINE_STATUSES.contains(filter.status())) {
             throw new RunnerApi.Refused(400, "400 Bad Request - status does not have a valid value");
@@ -104,11 +114,12 @@ final class ProjectApi {
     }
 
     private void pipeline(Context ctx) {
-        var project = project(projects, ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
         String ref = RequestParams.of(ctx).text("ref").orElse(null); // GitLab takes it in the query or the body
         if (ref == null || ref.isBlank()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
         }
+        access.mayRun(ctx, project, ref);
         String sha;
         try {
             sha = GitRepos.resolve(Path.of(project.repoDir()), ref);
@@ -138,7 +149,7 @@ final class ProjectApi {
     }
 
     private void getPipeline(Context ctx) {
-        long project = project(projects, ctx).id();
+        long project = access.project(ctx, ProjectAccess.Need.VIEW).id();
         var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
         RunnerApi.json(ctx, 200, view(row));
