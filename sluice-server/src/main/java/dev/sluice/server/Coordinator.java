@@ -93,7 +93,7 @@ public final class Coordinator implements AutoCloseable {
         var authentication = new Authentication(users, tokens, Clock.systemUTC());
         var permissions = new Permissions(users, protectedRefs);
         var pushPipelines = new PushPipelines(runs);
-        var gitHttp = new GitHttp(authentication, projects, permissions, pushPipelines);
+        var gitHttp = new GitHttp(authentication, projects, permissions, pushPipelines, mirrors);
         var access = new ProjectAccess(projects, permissions);
         var projectApi = new ProjectApi(projects, users, mirrors, pipelines, runs, settings.dataDir().resolve("repositories"), protectedRefs,
                 access);

@@ -27,7 +27,8 @@ import org.eclipse.jgit.transport.UploadPack;
  * personal access token as HTTP basic credentials (the name is not checked: the token says who it is, as GitLab
  * allows); without them the answer is a 401 with {@code WWW-Authenticate}, so git asks its credential helper.
  * Reading needs {@link Permissions#canReadCode} (others get a 404, as if the project did not exist), pushing a
- * developer; each pushed ref is then checked by {@link GitReceiveHooks}. Refusals are plain text, which git shows.
+ * developer; each pushed ref is then checked by {@link GitReceiveHooks}. A mirror takes no pushes. Refusals are
+ * plain text, which git shows.
  */
 final class GitHttp implements Filter {
 
@@ -40,13 +41,15 @@ final class GitHttp implements Filter {
     private final Projects projects;
     private final Permissions permissions;
     private final PushPipelines pushPipelines;
+    private final Mirrors mirrors;
     private final GitFilter git = new GitFilter();
 
-    GitHttp(Authentication authentication, Projects projects, Permissions permissions, PushPipelines pushPipelines) {
+    GitHttp(Authentication authentication, Projects projects, Permissions permissions, PushPipelines pushPipelines, Mirrors mirrors) {
         this.authentication = authentication;
         this.projects = projects;
         this.permissions = permissions;
         this.pushPipelines = pushPipelines;
+        this.mirrors = mirrors;
         git.setRepositoryResolver(this::open);
         git.setUploadPackFactory((req, repo) -> new UploadPack(repo));
         git.setReceivePackFactory(this::receivePack);
@@ -91,6 +94,12 @@ final class GitHttp implements Filter {
         }
         if (push && permissions.level(user, project.get().id()) < ProjectMembers.DEVELOPER) {
             refuse(res, 403, "You may not push to " + project.get().path() + ": pushing needs the developer role or higher.");
+            return;
+        }
+        var mirror = push ? mirrors.find(project.get().id()) : Optional.<Mirrors.Mirror>empty();
+        if (mirror.isPresent()) {
+            // the mirror's next fetch would move or prune what was pushed here
+            refuse(res, 403, project.get().path() + " mirrors " + mirror.get().importUrl() + ": push there instead.");
             return;
         }
         req.setAttribute(USER, user);

@@ -196,4 +196,16 @@ class GitHttpIT {
         assertThat(git.run(clone, "push", "origin", "HEAD:refs/heads/x").refused().output())
                 .contains("remote: The token's scopes do not allow pushing (write_repository).");
     }
+
+    @Test
+    void aMirrorIsClonedButTakesNoPushes() throws Exception {
+        Path origin = tmp.resolve("origin");
+        Rest.ok(201, Http.api("POST", server.url() + "/api/v4/projects", CoordinatorIT.JSON.writeValueAsString(Map.of("name", "mirror",
+                "path", "group/mirror", "import_url", origin.toString(), "mirror", true, "mirror_webhook_secret", "s3cret"))));
+        Path clone = tmp.resolve("mirror-clone");
+        git.run(tmp, "clone", "-q", GitClient.url(server, "root", Http.ADMIN_TOKEN, "group/mirror"), clone.toString()).ok();
+        commit(clone, "a.txt", "here");
+        assertThat(git.run(clone, "push", "origin", "HEAD:refs/heads/here").refused().output())
+                .contains("remote: group/mirror mirrors " + origin + ": push there instead.");
+    }
 }
