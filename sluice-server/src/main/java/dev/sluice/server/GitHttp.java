@@ -96,10 +96,9 @@ final class GitHttp implements Filter {
             refuse(res, 403, "You may not push to " + project.get().path() + ": pushing needs the developer role or higher.");
             return;
         }
-        var mirror = push ? mirrors.find(project.get().id()) : Optional.<Mirrors.Mirror>empty();
-        if (mirror.isPresent()) {
-            // the mirror's next fetch would move or prune what was pushed here
-            refuse(res, 403, project.get().path() + " mirrors " + mirror.get().importUrl() + ": push there instead.");
+        if (push && mirrors.find(project.get().id()).isPresent()) {
+            // the mirror's next fetch would move or prune what was pushed here; its URL may hold credentials: not shown
+            refuse(res, 403, project.get().path() + " is a mirror: push to the repository it mirrors instead.");
             return;
         }
         req.setAttribute(USER, user);
@@ -114,7 +113,7 @@ final class GitHttp implements Filter {
         res.getWriter().println(message);
     }
 
-    /** The user's {@code user:token} from an {@code Authorization: Basic} header. */
+    /** The password (the personal access token) of an {@code Authorization: Basic} header. */
     private static Optional<String> credentials(HttpServletRequest req) {
         String header = req.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {

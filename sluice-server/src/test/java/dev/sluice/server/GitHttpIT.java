@@ -206,6 +206,7 @@ class GitHttpIT {
         git.run(tmp, "clone", "-q", GitClient.url(server, "root", Http.ADMIN_TOKEN, "group/mirror"), clone.toString()).ok();
         commit(clone, "a.txt", "here");
         assertThat(git.run(clone, "push", "origin", "HEAD:refs/heads/here").refused().output())
-                .contains("remote: group/mirror mirrors " + origin + ": push there instead.");
+                .contains("remote: group/mirror is a mirror: push to the repository it mirrors instead.")
+                .doesNotContain(origin.toString());
     }
 }
