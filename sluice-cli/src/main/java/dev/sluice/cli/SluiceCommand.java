@@ -68,7 +68,7 @@ final class SluiceCommand implements Runnable {
                     .addSubcommand(new AdminUserCommand(terminal))
                     .addSubcommand(new AdminTokenCommand(terminal));
             case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal))
-                    .addSubcommand(new BenchServerCommand(terminal));
+                    .addSubcommand(new BenchServerCommand(terminal)).addSubcommand(new BenchPushCommand(terminal));
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -8,8 +8,11 @@ import java.util.Optional;
 /** Personal access tokens, kept only as {@link Tokens#hash} of the secret. */
 interface AccessTokens {
 
-    /** The scopes GitLab defines that mean something to Sluice; {@code read_api} allows only reads. */
-    List<String> SCOPES = List.of("api", "read_api", "read_user");
+    /**
+     * The scopes GitLab defines that mean something to Sluice; {@code read_api} allows only reads,
+     * {@code read_repository} cloning and fetching, {@code write_repository} pushing too.
+     */
+    List<String> SCOPES = List.of("api", "read_api", "read_user", "read_repository", "write_repository");
 
     record Token(long id, long userId, String name, List<String> scopes, LocalDate expiresAt, boolean revoked,
                  Instant createdAt, Instant lastUsedAt) {
@@ -24,6 +27,11 @@ interface AccessTokens {
             boolean read = httpMethod.equals("GET");
             return scopes.contains("api") || read && scopes.contains("read_api")
                     || read && scopes.contains("read_user") && path.startsWith("/api/v4/user");
+        }
+
+        /** Git over HTTP: {@code api} and {@code write_repository} allow pushing, {@code read_repository} fetching. */
+        boolean allowsGit(boolean push) {
+            return scopes.contains("api") || scopes.contains("write_repository") || !push && scopes.contains("read_repository");
         }
     }
 

@@ -49,20 +49,34 @@ final class Authentication {
                 || ctx.routeRoles().contains(Access.WEBHOOK)) {
             return;
         }
-        var token = secret(ctx).flatMap(s -> tokens.byHash(Tokens.hash(s))).filter(t -> t.active(LocalDate.now(clock)));
-        var user = token.flatMap(t -> users.find(t.userId()))
-                .orElseThrow(() -> new RunnerApi.Refused(401, "401 Unauthorized"));
-        if (!token.get().allows(ctx.method().name(), ctx.path())) {
+        var signedIn = secret(ctx).flatMap(this::signIn).orElseThrow(() -> new RunnerApi.Refused(401, "401 Unauthorized"));
+        if (!signedIn.token().allows(ctx.method().name(), ctx.path())) {
             throw new RunnerApi.Refused(403, "403 Forbidden - insufficient_scope: the token's scopes do not allow this request");
         }
-        if (ctx.routeRoles().contains(Access.ADMIN) && !user.admin()) {
+        if (ctx.routeRoles().contains(Access.ADMIN) && !signedIn.user().admin()) {
             throw new RunnerApi.Refused(403, "403 Forbidden - administrators only");
+        }
+        ctx.attribute(USER, signedIn.user());
+    }
+
+    /** A user signed in with one of their personal access tokens. */
+    record SignedIn(Users.User user, AccessTokens.Token token) {
+    }
+
+    /**
+     * The user whose active token this secret is (the REST API's and git's one way in); notes the token's use.
+     */
+    Optional<SignedIn> signIn(String secret) {
+        var token = tokens.byHash(Tokens.hash(secret)).filter(t -> t.active(LocalDate.now(clock)));
+        var user = token.flatMap(t -> users.find(t.userId()));
+        if (user.isEmpty()) {
+            return Optional.empty();
         }
         var now = clock.instant();
         if (token.get().lastUsedAt() == null || token.get().lastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
             tokens.used(token.get().id(), now);
         }
-        ctx.attribute(USER, user);
+        return Optional.of(new SignedIn(user.get(), token.get()));
     }
 
     private static Optional<String> secret(Context ctx) {

@@ -99,7 +99,12 @@ public final class Coordinator implements AutoCloseable {
         imports = new ProjectImports(projects, users, protectedRefs, settings.dataDir().resolve("repositories"));
         this.users = users;
         this.projects = projects;
-        var projectApi = new ProjectApi(projects, imports, mirrors, pipelines, runs);
+        var authentication = new Authentication(users, tokens, Clock.systemUTC());
+        var permissions = new Permissions(users, protectedRefs);
+        var pushPipelines = new PushPipelines(runs);
+        var gitHttp = new GitHttp(authentication, projects, permissions, pushPipelines, mirrors);
+        var access = new ProjectAccess(projects, permissions);
+        var projectApi = new ProjectApi(projects, users, imports, mirrors, pipelines, runs, access);
         app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -107,18 +112,21 @@ public final class Coordinator implements AutoCloseable {
             // Sluice's): such a chunk was refused and the log lost. Artifacts stream as multipart and are not bound by this.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.requestLogger.http(metrics::request);
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(gitHttp), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         });
-        new Authentication(users, tokens, Clock.systemUTC()).install(app);
+        authentication.install(app);
         new OpsApi(jdbi, metrics).routes(app);
         runnerApi.routes(app);
         projectApi.routes(app);
-        new JobApi(projects, pipelines, jobs, runs, traces, artifacts).routes(app);
+        new JobApi(access, pipelines, jobs, runs, traces, artifacts).routes(app);
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
         new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
-        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
-        new ProjectVariableApi(projects, variables).routes(app);
-        new ProtectedRefApi(projects, protectedRefs).routes(app);
-        new ProjectRunnerApi(projects, runners).routes(app);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushPipelines).routes(app);
+        new ProjectVariableApi(access, variables).routes(app);
+        new ProtectedRefApi(access, protectedRefs).routes(app);
+        new ProjectRunnerApi(access, runners).routes(app);
+        new ProjectMemberApi(access, users, users, permissions).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
         WebControl.serve(app, jdbi, runs, this::traceFile);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));

@@ -64,4 +64,28 @@ final class JdbiUsers implements Users, ProjectMembers {
         return jdbi.withHandle(h -> h.createQuery("select access_level from project_members where project_id = ? and user_id = ?")
                 .bind(0, projectId).bind(1, userId).mapTo(Integer.class).findOne());
     }
+
+    @Override
+    public boolean update(long projectId, long userId, int accessLevel) {
+        return jdbi.withHandle(h -> h.createUpdate("update project_members set access_level = ? where project_id = ? and user_id = ?")
+                .bind(0, accessLevel).bind(1, projectId).bind(2, userId).execute()) > 0;
+    }
+
+    @Override
+    public boolean remove(long projectId, long userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from project_members where project_id = ? and user_id = ?")
+                .bind(0, projectId).bind(1, userId).execute()) > 0;
+    }
+
+    @Override
+    public List<Member> of(long projectId) {
+        return jdbi.withHandle(h -> h.createQuery("select user_id, access_level from project_members where project_id = ? order by user_id")
+                .bind(0, projectId).map((rs, ctx) -> new Member(rs.getLong(1), rs.getInt(2))).list());
+    }
+
+    @Override
+    public List<Long> projectsOf(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("select project_id from project_members where user_id = ? order by project_id")
+                .bind(0, userId).mapTo(Long.class).list());
+    }
 }

@@ -19,15 +19,15 @@ final class JobApi {
     private static final Set<String> STATUSES = Set.of("created", "waiting_for_resource", "preparing", "pending", "running",
             "success", "failed", "canceling", "canceled", "skipped", "manual", "scheduled");
 
-    private final Projects projects;
     private final Pipelines pipelines;
     private final Jobs jobs;
     private final PipelineRuns runs;
     private final Traces traces;
     private final JobArtifacts artifacts;
+    private final ProjectAccess access;
 
-    JobApi(Projects projects, Pipelines pipelines, Jobs jobs, PipelineRuns runs, Traces traces, JobArtifacts artifacts) {
-        this.projects = projects;
+    JobApi(ProjectAccess access, Pipelines pipelines, Jobs jobs, PipelineRuns runs, Traces traces, JobArtifacts artifacts) {
+        this.access = access;
         this.pipelines = pipelines;
         this.jobs = jobs;
         this.runs = runs;
@@ -44,16 +44,16 @@ final class JobApi {
         app.post("/api/v4/projects/{id}/jobs/{job}/cancel", ctx -> jobAction(ctx, runs::cancel, 201, 403));
         app.get("/api/v4/projects/{id}/jobs", this::ofProject);
         app.get("/api/v4/projects/{id}/jobs/{job}", ctx -> {
-            var job = job(ctx);
+            var job = job(ctx, ProjectAccess.Need.VIEW);
             RunnerApi.json(ctx, 200, view(job, pipeline(job.pipelineId())));
         });
         app.get("/api/v4/projects/{id}/jobs/{job}/trace", ctx -> ctx.status(200).contentType("text/plain; charset=utf-8")
-                .result(traces.read(job(ctx).id())));
+                .result(traces.read(job(ctx, ProjectAccess.Need.READ_CODE).id())));
         app.get("/api/v4/projects/{id}/jobs/{job}/artifacts", this::artifacts);
     }
 
     private void ofProject(Context ctx) {
-        var project = ProjectApi.project(projects, ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
         var scope = new ArrayList<>(ctx.queryParams("scope[]"));
         scope.addAll(ctx.queryParams("scope"));
         checkStatuses(scope, "scope");
@@ -69,13 +69,13 @@ final class JobApi {
     }
 
     private void artifacts(Context ctx) throws java.io.IOException {
-        var archive = artifacts.archive(job(ctx).id()).orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
+        var archive = artifacts.archive(job(ctx, ProjectAccess.Need.READ_CODE).id()).orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
         ctx.status(200).contentType("application/zip").header("Content-Disposition", "attachment; filename=artifacts.zip")
                 .result(java.nio.file.Files.newInputStream(archive));
     }
 
     private void list(Context ctx) {
-        var pipeline = pipelineOf(ctx);
+        var pipeline = pipelineOf(ctx).pipeline();
         var latest = runs.latestJobIds(pipeline.id());
         boolean includeRetried = "true".equals(ctx.queryParam("include_retried"));
         RunnerApi.json(ctx, 200, jobs.ofPipeline(pipeline.id()).stream()
@@ -84,7 +84,9 @@ final class JobApi {
     }
 
     private void pipelineAction(Context ctx, java.util.function.LongPredicate action) {
-        var pipeline = pipelineOf(ctx);
+        var found = pipelineOf(ctx);
+        var pipeline = found.pipeline();
+        access.mayRun(ctx, found.project(), pipeline.ref());
         if (!action.test(pipeline.id())) {
             throw new RunnerApi.Refused(400, "400 Bad Request - nothing to do for pipeline " + pipeline.id());
         }
@@ -92,7 +94,9 @@ final class JobApi {
     }
 
     private void jobAction(Context ctx, java.util.function.LongFunction<PipelineRuns.Action> action, int ok, int refused) {
-        var job = job(ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
+        var job = job(ctx, project);
+        access.mayRun(ctx, project, pipeline(job.pipelineId()).ref());
         switch (action.apply(job.id())) {
             case PipelineRuns.Action.Done d -> {
                 var result = jobs.find(d.jobId()).orElseThrow();
@@ -103,16 +107,22 @@ final class JobApi {
         }
     }
 
-    private Jobs.JobRow job(Context ctx) {
-        long project = ProjectApi.project(projects, ctx).id();
-        return jobs.find(id(ctx.pathParam("job"))).filter(j -> pipeline(j.pipelineId()).projectId() == project)
+    private Jobs.JobRow job(Context ctx, ProjectAccess.Need need) {
+        return job(ctx, access.project(ctx, need));
+    }
+
+    private Jobs.JobRow job(Context ctx, Projects.Project project) {
+        return jobs.find(id(ctx.pathParam("job"))).filter(j -> pipeline(j.pipelineId()).projectId() == project.id())
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Job Not Found"));
     }
 
-    private Pipelines.PipelineRow pipelineOf(Context ctx) {
-        long project = ProjectApi.project(projects, ctx).id();
-        return pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
-                .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
+    private record ProjectPipeline(Projects.Project project, Pipelines.PipelineRow pipeline) {
+    }
+
+    private ProjectPipeline pipelineOf(Context ctx) {
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
+        return pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project.id())
+                .map(p -> new ProjectPipeline(project, p)).orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
     }
 
     private Pipelines.PipelineRow pipeline(long id) {

@@ -41,6 +41,16 @@ final class Permissions {
         return !protectedRefs.isProtected(projectId, ProtectedRefs.Kind.BRANCH, branch) && canPush(user, projectId, branch);
     }
 
+    /** Create a tag by pushing it: a developer, a maintainer for a protected tag. */
+    boolean canCreateTag(Users.User user, long projectId, String tag) {
+        return level(user, projectId) >= requiredFor(projectId, ProtectedRefs.Kind.TAG, tag);
+    }
+
+    /** Move or delete a tag by pushing: a maintainer, and never a protected tag. */
+    boolean canRewriteTag(Users.User user, long projectId, String tag) {
+        return !protectedRefs.isProtected(projectId, ProtectedRefs.Kind.TAG, tag) && level(user, projectId) >= ProjectMembers.MAINTAINER;
+    }
+
     /** Merge a merge request into {@code targetBranch}. */
     boolean canMerge(Users.User user, long projectId, String targetBranch) {
         return canPush(user, projectId, targetBranch);

@@ -19,10 +19,15 @@ final class ProjectApi {
     private final Pipelines pipelines;
     private final PipelineRuns runs;
     private final ProjectImports imports;
+    private final ProjectMembers members;
+    private final ProjectAccess access;
 
-    ProjectApi(Projects projects, ProjectImports imports, Mirrors mirrors, Pipelines pipelines, PipelineRuns runs) {
+    ProjectApi(Projects projects, ProjectMembers members, ProjectImports imports, Mirrors mirrors, Pipelines pipelines,
+               PipelineRuns runs, ProjectAccess access) {
         this.projects = projects;
+        this.members = members;
         this.imports = imports;
+        this.access = access;
         this.mirrors = mirrors;
         this.pipelines = pipelines;
         this.runs = runs;
@@ -31,7 +36,7 @@ final class ProjectApi {
     void routes(Javalin app) {
         app.post("/api/v4/projects", this::create);
         app.get("/api/v4/projects", this::list);
-        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(project(projects, ctx))));
+        app.get("/api/v4/projects/{id}", ctx -> RunnerApi.json(ctx, 200, view(access.project(ctx, ProjectAccess.Need.VIEW))));
         app.post("/api/v4/projects/{id}/pipeline", this::pipeline);
         app.get("/api/v4/projects/{id}/pipelines", this::pipelines);
         app.get("/api/v4/projects/{id}/pipelines/{pid}", this::getPipeline);
@@ -44,13 +49,21 @@ final class ProjectApi {
         return found.orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found"));
     }
 
+    /** An administrator sees every project, anyone else the projects they are a member of. */
     private void list(Context ctx) {
         var page = Page.of(ctx);
-        page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+        var user = Authentication.user(ctx);
+        if (user.admin()) {
+            page.respond(ctx, projects.count(), projects.list(page.offset(), page.perPage()).stream().map(ProjectApi::view).toList());
+            return;
+        }
+        var ids = members.projectsOf(user.id());
+        page.respond(ctx, ids.size(), ids.stream().skip(page.offset()).limit(page.perPage())
+                .flatMap(id -> projects.find(id).stream()).map(ProjectApi::view).toList());
     }
 
     private void pipelines(Context ctx) {
-        var project = project(projects, ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
         var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"));
         if (filter.status() != null && !PIPELINE_STATUSES.contains(filter.status())) {
             throw new RunnerApi.Refused(400, "400 Bad Request - status does not have a valid value");
@@ -89,11 +102,12 @@ final class ProjectApi {
     }
 
     private void pipeline(Context ctx) {
-        var project = project(projects, ctx);
+        var project = access.project(ctx, ProjectAccess.Need.VIEW);
         String ref = RequestParams.of(ctx).text("ref").orElse(null); // GitLab takes it in the query or the body
         if (ref == null || ref.isBlank()) {
             throw new RunnerApi.Refused(400, "400 Bad Request - ref is missing");
         }
+        access.mayRun(ctx, project, ref);
         String sha;
         try {
             sha = GitRepos.resolve(Path.of(project.repoDir()), ref);
@@ -123,7 +137,7 @@ final class ProjectApi {
     }
 
     private void getPipeline(Context ctx) {
-        long project = project(projects, ctx).id();
+        long project = access.project(ctx, ProjectAccess.Need.VIEW).id();
         var row = pipelines.find(id(ctx.pathParam("pid"))).filter(p -> p.projectId() == project)
                 .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not Found"));
         RunnerApi.json(ctx, 200, view(row));

@@ -13,11 +13,11 @@ import java.util.Map;
  */
 final class ProjectRunnerApi {
 
-    private final Projects projects;
+    private final ProjectAccess access;
     private final Runners runners;
 
-    ProjectRunnerApi(Projects projects, Runners runners) {
-        this.projects = projects;
+    ProjectRunnerApi(ProjectAccess access, Runners runners) {
+        this.access = access;
         this.runners = runners;
     }
 
@@ -60,9 +60,9 @@ final class ProjectRunnerApi {
         RunnerApi.json(ctx, 200, view(runners.find(id).orElseThrow()));
     }
 
+    /** Every route here changes the project's settings. */
     private long project(Context ctx) {
-        long id = RequestParams.id(ctx.pathParam("id"));
-        return projects.find(id).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found")).id();
+        return access.project(ctx, ProjectAccess.Need.MANAGE).id();
     }
 
     private static Map<String, Object> view(Runners.Runner r) {

@@ -14,11 +14,11 @@ import java.util.Map;
 final class ProjectVariableApi {
 
     private static final String SCOPE_FILTER = "filter[environment_scope]";
-    private final Projects projects;
+    private final ProjectAccess access;
     private final ProjectVariables variables;
 
-    ProjectVariableApi(Projects projects, ProjectVariables variables) {
-        this.projects = projects;
+    ProjectVariableApi(ProjectAccess access, ProjectVariables variables) {
+        this.access = access;
         this.variables = variables;
     }
 
@@ -89,9 +89,9 @@ final class ProjectVariableApi {
         return found.getFirst();
     }
 
+    /** Every route here changes the project's settings. */
     private long project(Context ctx) {
-        long id = RequestParams.id(ctx.pathParam("id"));
-        return projects.find(id).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found")).id();
+        return access.project(ctx, ProjectAccess.Need.MANAGE).id();
     }
 
     private static void validate(ProjectVariables.Variable v) {

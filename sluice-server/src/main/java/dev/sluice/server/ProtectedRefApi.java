@@ -14,11 +14,11 @@ final class ProtectedRefApi {
 
     private static final List<Map<String, Object>> MAINTAINERS =
             List.of(Map.of("access_level", 40, "access_level_description", "Maintainers"));
-    private final Projects projects;
+    private final ProjectAccess access;
     private final ProtectedRefs refs;
 
-    ProtectedRefApi(Projects projects, ProtectedRefs refs) {
-        this.projects = projects;
+    ProtectedRefApi(ProjectAccess access, ProtectedRefs refs) {
+        this.access = access;
         this.refs = refs;
     }
 
@@ -55,9 +55,9 @@ final class ProtectedRefApi {
         return name;
     }
 
+    /** Every route here changes the project's settings. */
     private long project(Context ctx) {
-        long id = RequestParams.id(ctx.pathParam("id"));
-        return projects.find(id).orElseThrow(() -> new RunnerApi.Refused(404, "404 Project Not Found")).id();
+        return access.project(ctx, ProjectAccess.Need.MANAGE).id();
     }
 
     private static Map<String, Object> view(ProtectedRefs.Kind kind, String name) {
