@@ -62,6 +62,7 @@ public final class Coordinator implements AutoCloseable {
     private final Optional<String> generatedAdminToken;
     private final PipelineRuns runs;
     private final RunnerWatchdog watchdog;
+    private final PushPipelines pushes;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -103,7 +104,17 @@ public final class Coordinator implements AutoCloseable {
         new JobApi(projects, pipelines, jobs, runs, traces, artifacts).routes(app);
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
         new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
-        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), new PushPipelines(runs)).routes(app);
+        var permissions = new Permissions(users, protectedRefs);
+        var mergeRequests = new JdbiMergeRequests(jdbi);
+        var mergeSettings = new JdbiMergeSettings(jdbi);
+        var mrPipelines = new MergeRequestPipelines(runs, mergeRequests, mergeSettings);
+        pushes = new PushPipelines(runs, mrPipelines);
+        var gate = new MergeGate(pipelines, mergeRequests, mergeSettings);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushes).routes(app);
+        new MergeRequestApi(projects, users, permissions, mergeRequests, mergeSettings, mrPipelines, gate,
+                new Merger(mergeRequests, mergeSettings, pushes, Clock.systemUTC()), pipelines, Clock.systemUTC()).routes(app);
+        new MergeSettingsApi(projects, mergeSettings, permissions).routes(app);
+        new ProjectMemberApi(projects, users, users, permissions).routes(app);
         new ProjectVariableApi(projects, variables).routes(app);
         new ProtectedRefApi(projects, protectedRefs).routes(app);
         new ProjectRunnerApi(projects, runners).routes(app);
@@ -132,6 +143,11 @@ public final class Coordinator implements AutoCloseable {
     /** Root's token when this start created root with a generated one: shown once, stored only as a hash. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
+    }
+
+    /** Where a push into a project's repository turns into pipelines (git's receive hook calls it). */
+    PushPipelines pushes() {
+        return pushes;
     }
 
     public int port() {

@@ -1,0 +1,332 @@
+package dev.sluice.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * GitLab's merge requests API: list, show, open, edit, close and reopen, notes, pipelines, approve and unapprove,
+ * and merge through the {@link MergeGate}. Merge requests are numbered per project ({@code iid}).
+ */
+final class MergeRequestApi {
+
+    private static final Set<String> STATES = Set.of("opened", "closed", "merged", "all");
+    private static final String BASE = "/api/v4/projects/{id}/merge_requests";
+    private static final String ONE = BASE + "/{iid}";
+
+    private final Projects projects;
+    private final Users users;
+    private final Permissions permissions;
+    private final MergeRequests mergeRequests;
+    private final MergeSettings settings;
+    private final MergeRequestPipelines mrPipelines;
+    private final MergeGate gate;
+    private final Merger merger;
+    private final Pipelines pipelines;
+    private final Clock clock;
+
+    MergeRequestApi(Projects projects, Users users, Permissions permissions, MergeRequests mergeRequests, MergeSettings settings,
+                    MergeRequestPipelines mrPipelines, MergeGate gate, Merger merger, Pipelines pipelines, Clock clock) {
+        this.projects = projects;
+        this.users = users;
+        this.permissions = permissions;
+        this.mergeRequests = mergeRequests;
+        this.settings = settings;
+        this.mrPipelines = mrPipelines;
+        this.gate = gate;
+        this.merger = merger;
+        this.pipelines = pipelines;
+        this.clock = clock;
+    }
+
+    void routes(Javalin app) {
+        app.get(BASE, this::list);
+        app.post(BASE, this::create);
+        app.get(ONE, ctx -> {
+            var project = readable(ctx);
+            RunnerApi.json(ctx, 200, view(project, existing(ctx, project)));
+        });
+        app.put(ONE, this::update);
+        app.get(ONE + "/notes", ctx -> {
+            var project = readable(ctx);
+            RunnerApi.json(ctx, 200, mergeRequests.notes(existing(ctx, project).id()).stream().map(this::view).toList());
+        });
+        app.post(ONE + "/notes", this::note);
+        app.get(ONE + "/pipelines", this::pipelines);
+        app.get(ONE + "/approvals", ctx -> {
+            var project = readable(ctx);
+            RunnerApi.json(ctx, 200, approvals(project, existing(ctx, project), Authentication.user(ctx)));
+        });
+        app.post(ONE + "/approve", this::approve);
+        app.post(ONE + "/unapprove", this::unapprove);
+        app.put(ONE + "/merge", this::merge);
+    }
+
+    private void list(Context ctx) {
+        var project = readable(ctx);
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("all");
+        if (!STATES.contains(state)) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - state does not have a valid value (opened, closed, merged, all)");
+        }
+        String filter = state.equals("all") ? null : state;
+        var page = Page.of(ctx);
+        page.respond(ctx, mergeRequests.count(project.id(), filter), mergeRequests.list(project.id(), filter, page.offset(),
+                page.perPage()).stream().map(mr -> view(project, mr)).toList());
+    }
+
+    private void create(Context ctx) throws GitRepos.GitException {
+        var project = readable(ctx);
+        var user = Authentication.user(ctx);
+        if (!permissions.canWriteMergeRequests(user, project.id())) {
+            throw new RunnerApi.Refused(403, "403 Forbidden - opening merge requests needs the developer role");
+        }
+        var params = RequestParams.of(ctx);
+        String source = nonBlank(params, "source_branch");
+        String target = nonBlank(params, "target_branch");
+        String title = nonBlank(params, "title");
+        Path repo = Path.of(project.repoDir());
+        String head = branchHead(repo, source, "source_branch");
+        branchHead(repo, target, "target_branch");
+        if (source.equals(target)) {
+            throw new RunnerApi.Refused(422, "422 Unprocessable Entity - source_branch and target_branch must differ");
+        }
+        var twin = mergeRequests.openFrom(project.id(), source).stream().filter(m -> m.targetBranch().equals(target)).findFirst();
+        if (twin.isPresent()) {
+            throw new RunnerApi.Refused(409, "409 Conflict - Another open merge request already exists for this source branch: !"
+                    + twin.get().iid());
+        }
+        var mr = mergeRequests.create(project.id(), title, params.text("description").orElse(""), source, target, user.id(), head,
+                clock.instant());
+        mrPipelines.run(project, mr, head);
+        RunnerApi.json(ctx, 201, view(project, mr));
+    }
+
+    private void update(Context ctx) {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        if (!permissions.canWriteMergeRequests(Authentication.user(ctx), project.id())) {
+            throw new RunnerApi.Refused(403, "403 Forbidden - editing merge requests needs the developer role");
+        }
+        var params = RequestParams.of(ctx);
+        Instant now = clock.instant();
+        if (params.text("title").isPresent() || params.text("description").isPresent()) {
+            String title = params.text("title").orElse(mr.title());
+            if (title.isBlank()) {
+                throw new RunnerApi.Refused(400, "400 Bad Request - title is empty");
+            }
+            mergeRequests.edit(mr.id(), title, params.text("description").orElse(mr.description()), now);
+        }
+        var event = params.text("state_event");
+        if (event.isPresent()) {
+            if (mr.state().equals("merged")) {
+                throw new RunnerApi.Refused(405, "405 Method Not Allowed - a merged merge request cannot be closed or reopened");
+            }
+            switch (event.get()) {
+                case "close" -> mergeRequests.setState(mr.id(), "closed", now);
+                case "reopen" -> mergeRequests.setState(mr.id(), "opened", now);
+                default -> throw new RunnerApi.Refused(400, "400 Bad Request - state_event does not have a valid value (close, reopen)");
+            }
+        }
+        RunnerApi.json(ctx, 200, view(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
+    }
+
+    private void note(Context ctx) {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        String body = nonBlank(RequestParams.of(ctx), "body");
+        RunnerApi.json(ctx, 201, view(mergeRequests.addNote(mr.id(), Authentication.user(ctx).id(), body, clock.instant())));
+    }
+
+    /** The merge request's own pipelines and its source branch's, newest first (GitLab lists both kinds). */
+    private void pipelines(Context ctx) {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        var rows = Stream.of(mr.headRef(), mr.sourceBranch())
+                .flatMap(ref -> pipelines.ofProject(project.id(), new Pipelines.Filter(ref, null, null), 0, Page.MAX_SIZE).stream())
+                .sorted(Comparator.comparingLong(Pipelines.PipelineRow::id).reversed()).limit(Page.MAX_SIZE)
+                .map(ProjectApi::view).toList();
+        RunnerApi.json(ctx, 200, rows);
+    }
+
+    private void approve(Context ctx) {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        var user = Authentication.user(ctx);
+        if (!mr.open()) {
+            throw new RunnerApi.Refused(405, "405 Method Not Allowed - the merge request is " + mr.state());
+        }
+        if (mr.authorId() == user.id()) {
+            throw new RunnerApi.Refused(401, "401 Unauthorized - authors cannot approve their own merge request");
+        }
+        int level = settings.of(project.id()).approverLevel();
+        if (!permissions.canApprove(user, project.id(), level)) {
+            throw new RunnerApi.Refused(401, "401 Unauthorized - approving needs the " + ProjectMemberApi.roleName(level) + " role");
+        }
+        var check = gate.check(project, mr);
+        requireHead(RequestParams.of(ctx), check);
+        if (check.approvals().given().stream().anyMatch(a -> a.userId() == user.id())) {
+            throw new RunnerApi.Refused(401, "401 Unauthorized - you have already approved this merge request");
+        }
+        mergeRequests.approve(mr.id(), user.id(), check.head(), clock.instant());
+        RunnerApi.json(ctx, 201, approvals(project, mr, user));
+    }
+
+    private void unapprove(Context ctx) {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        var user = Authentication.user(ctx);
+        if (!mergeRequests.unapprove(mr.id(), user.id())) {
+            throw new RunnerApi.Refused(404, "404 Not Found - you have not approved this merge request");
+        }
+        RunnerApi.json(ctx, 201, approvals(project, mr, user));
+    }
+
+    private void merge(Context ctx) throws GitRepos.GitException {
+        var project = readable(ctx);
+        var mr = existing(ctx, project);
+        var user = Authentication.user(ctx);
+        if (!permissions.canMerge(user, project.id(), mr.targetBranch())) {
+            throw new RunnerApi.Refused(401, "401 Unauthorized - you may not merge into " + mr.targetBranch());
+        }
+        var check = gate.check(project, mr);
+        requireHead(RequestParams.of(ctx), check);
+        if (!check.problems().isEmpty()) {
+            int status = check.problems().stream().mapToInt(p -> p.blocker().httpStatus).max().orElseThrow();
+            throw new RunnerApi.Refused(status, status + (status == 406 ? " Not Acceptable" : " Method Not Allowed")
+                    + " - the merge request cannot be merged: "
+                    + check.problems().stream().map(MergeGate.Problem::reason).collect(Collectors.joining("; ")));
+        }
+        merger.merge(project, mr, check, user);
+        RunnerApi.json(ctx, 200, view(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
+    }
+
+    /** GitLab's {@code sha} parameter: act only if the source's head is still the commit the caller saw. */
+    private static void requireHead(RequestParams params, MergeGate.Check check) {
+        var sha = params.text("sha");
+        if (sha.isPresent() && !sha.get().equals(check.head())) {
+            throw new RunnerApi.Refused(409, "409 Conflict - SHA does not match HEAD of source branch: " + check.head());
+        }
+    }
+
+    private Projects.Project readable(Context ctx) {
+        var project = ProjectApi.project(projects, ctx);
+        if (!permissions.canReadCode(Authentication.user(ctx), project.id())) {
+            throw new RunnerApi.Refused(404, "404 Project Not Found");
+        }
+        return project;
+    }
+
+    private MergeRequests.MergeRequest existing(Context ctx, Projects.Project project) {
+        return mergeRequests.find(project.id(), RequestParams.id(ctx.pathParam("iid")))
+                .orElseThrow(() -> new RunnerApi.Refused(404, "404 Not found"));
+    }
+
+    private static String branchHead(Path repo, String branch, String field) {
+        try {
+            return GitRepos.resolve(repo, RefUpdate.BRANCHES + branch);
+        } catch (GitRepos.GitException e) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " " + branch + " does not exist");
+        }
+    }
+
+    private static String nonBlank(RequestParams params, String field) {
+        String value = params.required(field);
+        if (value.isBlank()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " is empty");
+        }
+        return value;
+    }
+
+    /** GitLab's merge request entity, the fields Sluice knows. */
+    private Map<String, Object> view(Projects.Project project, MergeRequests.MergeRequest mr) {
+        var check = gate.check(project, mr);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", mr.id());
+        m.put("iid", mr.iid());
+        m.put("project_id", mr.projectId());
+        m.put("title", mr.title());
+        m.put("description", mr.description());
+        m.put("state", mr.state());
+        m.put("created_at", mr.createdAt().toString());
+        m.put("updated_at", mr.updatedAt().toString());
+        m.put("merged_by", mr.mergedBy() == null ? null : user(mr.mergedBy()));
+        m.put("merge_user", mr.mergedBy() == null ? null : user(mr.mergedBy()));
+        m.put("merged_at", text(mr.mergedAt()));
+        m.put("closed_at", text(mr.closedAt()));
+        m.put("target_branch", mr.targetBranch());
+        m.put("source_branch", mr.sourceBranch());
+        m.put("author", user(mr.authorId()));
+        m.put("source_project_id", mr.projectId());
+        m.put("target_project_id", mr.projectId());
+        m.put("draft", false);
+        m.put("work_in_progress", false);
+        m.put("merge_status", check.mergeStatus());
+        m.put("detailed_merge_status", check.detailedStatus());
+        m.put("sha", check.head());
+        m.put("merge_commit_sha", mr.mergeCommitSha());
+        m.put("squash", false);
+        m.put("references", Map.of("short", "!" + mr.iid(), "full", project.path() + "!" + mr.iid()));
+        m.put("head_pipeline", check.pipeline().map(ProjectApi::view).orElse(null));
+        m.put("merge_error", mr.open() && !check.problems().isEmpty()
+                ? check.problems().stream().map(MergeGate.Problem::reason).collect(Collectors.joining("; ")) : null);
+        return m;
+    }
+
+    /** GitLab's approval state of a merge request. */
+    private Map<String, Object> approvals(Projects.Project project, MergeRequests.MergeRequest mr, Users.User caller) {
+        var check = gate.check(project, mr);
+        var approvals = check.approvals();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", mr.id());
+        m.put("iid", mr.iid());
+        m.put("project_id", mr.projectId());
+        m.put("title", mr.title());
+        m.put("state", mr.state());
+        m.put("merge_status", check.mergeStatus());
+        m.put("approved", approvals.left() == 0);
+        m.put("approvals_required", approvals.required());
+        m.put("approvals_left", approvals.left());
+        m.put("approved_by", approvals.given().stream().map(a -> Map.of("user", user(a.userId()))).toList());
+        m.put("user_has_approved", approvals.given().stream().anyMatch(a -> a.userId() == caller.id()));
+        m.put("user_can_approve", mr.open() && mr.authorId() != caller.id()
+                && permissions.canApprove(caller, project.id(), settings.of(project.id()).approverLevel()));
+        return m;
+    }
+
+    private Map<String, Object> view(MergeRequests.Note note) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", note.id());
+        m.put("type", null);
+        m.put("body", note.body());
+        m.put("author", user(note.authorId()));
+        m.put("created_at", note.createdAt().toString());
+        m.put("system", false);
+        m.put("noteable_type", "MergeRequest");
+        return m;
+    }
+
+    /** GitLab's basic user: who someone is, without their e-mail. */
+    private Map<String, Object> user(long id) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", id);
+        users.find(id).ifPresent(u -> {
+            m.put("username", u.username());
+            m.put("name", u.name());
+            m.put("state", "active");
+        });
+        return m;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
