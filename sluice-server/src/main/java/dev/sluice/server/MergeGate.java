@@ -73,7 +73,8 @@ final class MergeGate {
     Check check(Projects.Project project, MergeRequests.MergeRequest mr) {
         Path repo = Path.of(project.repoDir());
         var rules = settings.of(project.id());
-        String head = resolve(repo, mr.sourceBranch()).filter(h -> mr.open()).orElse(mr.headSha());
+        Optional<String> source = resolve(repo, mr.sourceBranch());
+        String head = source.filter(h -> mr.open()).orElse(mr.headSha());
         Optional<String> target = resolve(repo, mr.targetBranch());
         var pipeline = headPipeline(mr, head);
         var approvals = approvals(mr, head);
@@ -83,7 +84,9 @@ final class MergeGate {
             problems.add(new Problem(Blocker.NOT_OPEN, "the merge request is " + mr.state()));
             return new Check(head, target, pipeline, approvals, tree, problems);
         }
-        if (target.isEmpty()) {
+        if (source.isEmpty()) {
+            problems.add(new Problem(Blocker.CONFLICT, "the source branch " + mr.sourceBranch() + " does not exist"));
+        } else if (target.isEmpty()) {
             problems.add(new Problem(Blocker.CONFLICT, "the target branch " + mr.targetBranch() + " does not exist"));
         } else {
             tree = mergeTree(repo, target.get(), head);

@@ -22,6 +22,9 @@ final class MergeRequestApi {
     private static final Set<String> STATES = Set.of("opened", "closed", "merged", "all");
     private static final String BASE = "/api/v4/projects/{id}/merge_requests";
     private static final String ONE = BASE + "/{iid}";
+    /** The store's column sizes (V9). */
+    private static final int TITLE_MAX = 255;
+    private static final int TEXT_MAX = 65535;
 
     private final Projects projects;
     private final Users users;
@@ -92,7 +95,7 @@ final class MergeRequestApi {
         var params = RequestParams.of(ctx);
         String source = nonBlank(params, "source_branch");
         String target = nonBlank(params, "target_branch");
-        String title = nonBlank(params, "title");
+        String title = limited(nonBlank(params, "title"), "title", TITLE_MAX);
         Path repo = Path.of(project.repoDir());
         String head = branchHead(repo, source, "source_branch");
         branchHead(repo, target, "target_branch");
@@ -104,7 +107,8 @@ final class MergeRequestApi {
             throw new RunnerApi.Refused(409, "409 Conflict - Another open merge request already exists for this source branch: !"
                     + twin.get().iid());
         }
-        var mr = mergeRequests.create(project.id(), title, params.text("description").orElse(""), source, target, user.id(), head,
+        String description = limited(params.text("description").orElse(""), "description", TEXT_MAX);
+        var mr = mergeRequests.create(project.id(), title, description, source, target, user.id(), head,
                 clock.instant());
         mrPipelines.run(project, mr, head);
         RunnerApi.json(ctx, 201, view(project, mr));
@@ -123,7 +127,8 @@ final class MergeRequestApi {
             if (title.isBlank()) {
                 throw new RunnerApi.Refused(400, "400 Bad Request - title is empty");
             }
-            mergeRequests.edit(mr.id(), title, params.text("description").orElse(mr.description()), now);
+            mergeRequests.edit(mr.id(), limited(title, "title", TITLE_MAX),
+                    limited(params.text("description").orElse(mr.description()), "description", TEXT_MAX), now);
         }
         var event = params.text("state_event");
         if (event.isPresent()) {
@@ -132,17 +137,31 @@ final class MergeRequestApi {
             }
             switch (event.get()) {
                 case "close" -> mergeRequests.setState(mr.id(), "closed", now);
-                case "reopen" -> mergeRequests.setState(mr.id(), "opened", now);
+                case "reopen" -> reopen(project, mr, now);
                 default -> throw new RunnerApi.Refused(400, "400 Bad Request - state_event does not have a valid value (close, reopen)");
             }
         }
         RunnerApi.json(ctx, 200, view(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
     }
 
+    /** The source branch may have moved while the merge request was closed: its head gets a merge-request pipeline then. */
+    private void reopen(Projects.Project project, MergeRequests.MergeRequest mr, Instant now) {
+        String head = branchHead(Path.of(project.repoDir()), mr.sourceBranch(), "source_branch");
+        mergeRequests.setState(mr.id(), "opened", now);
+        mergeRequests.seenHead(mr.id(), head);
+        if (pipelines.count(project.id(), new Pipelines.Filter(mr.headRef(), null, head)) == 0) {
+            try {
+                mrPipelines.run(project, mr, head);
+            } catch (GitRepos.GitException e) {
+                throw new RunnerApi.Refused(400, "400 Bad Request - " + e.getMessage());
+            }
+        }
+    }
+
     private void note(Context ctx) {
         var project = readable(ctx);
         var mr = existing(ctx, project);
-        String body = nonBlank(RequestParams.of(ctx), "body");
+        String body = limited(nonBlank(RequestParams.of(ctx), "body"), "body", TEXT_MAX);
         RunnerApi.json(ctx, 201, view(mergeRequests.addNote(mr.id(), Authentication.user(ctx).id(), body, clock.instant())));
     }
 
@@ -246,6 +265,13 @@ final class MergeRequestApi {
         return value;
     }
 
+    private static String limited(String value, String field, int max) {
+        if (value.length() > max) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " is too long (at most " + max + " characters)");
+        }
+        return value;
+    }
+
     /** GitLab's merge request entity, the fields Sluice knows. */
     private Map<String, Object> view(Projects.Project project, MergeRequests.MergeRequest mr) {
         var check = gate.check(project, mr);
@@ -276,8 +302,7 @@ final class MergeRequestApi {
         m.put("squash", false);
         m.put("references", Map.of("short", "!" + mr.iid(), "full", project.path() + "!" + mr.iid()));
         m.put("head_pipeline", check.pipeline().map(ProjectApi::view).orElse(null));
-        m.put("merge_error", mr.open() && !check.problems().isEmpty()
-                ? check.problems().stream().map(MergeGate.Problem::reason).collect(Collectors.joining("; ")) : null);
+        m.put("merge_blockers", check.problems().stream().map(MergeGate.Problem::reason).toList()); // Sluice's: every reason
         return m;
     }
 

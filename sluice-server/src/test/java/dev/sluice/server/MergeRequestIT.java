@@ -229,8 +229,19 @@ class MergeRequestIT {
         assertThat(ok(200, all)).extracting(m -> m.get("iid").asLong()).containsExactly(2L);
         assertThat(all.headers().firstValue("X-Total-Pages")).contains("2");
         assertThat(api(carol, "GET", "/merge_requests?state=weird", null).statusCode()).isEqualTo(400);
-        assertThat(ok(200, api(alice, "PUT", "/merge_requests/2", "{\"state_event\":\"reopen\"}")).get("state").asText())
-                .isEqualTo("opened");
+        String closedHead = head("other");
+        String moved = commit("other.txt", "two", "While closed");
+        assertThat(pushAndHook("other", closedHead, moved, "other")).extracting(Pipelines.PipelineRow::ref).containsExactly("other");
+        var reopened = ok(200, api(alice, "PUT", "/merge_requests/2", "{\"state_event\":\"reopen\"}"));
+        assertThat(reopened.get("state").asText()).isEqualTo("opened");
+        assertThat(reopened.get("sha").asText()).isEqualTo(moved);
+        assertThat(reopened.get("head_pipeline").get("ref").asText()).as("the moved head's pipeline").isEqualTo("refs/merge-requests/2/head");
+        assertThat(reopened.get("head_pipeline").get("sha").asText()).isEqualTo(moved);
+        git(bare(), "update-ref", "-d", "refs/heads/other");
+        assertThat(ok(200, api(alice, "GET", "/merge_requests/2", null)).get("merge_blockers").get(0).asText())
+                .isEqualTo("the source branch other does not exist");
+        assertThat(api(alice, "PUT", "/merge_requests/2", "{\"title\":\"" + "x".repeat(256) + "\"}").body())
+                .contains("title is too long");
         assertThat(api(alice, "PUT", "/merge_requests/2", "{\"state_event\":\"merge\"}").statusCode()).isEqualTo(400);
 
         var note = ok(201, api(carol, "POST", "/merge_requests/1/notes", "{\"body\":\"Looks good\"}"));
