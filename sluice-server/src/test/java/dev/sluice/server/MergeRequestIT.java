@@ -172,6 +172,26 @@ class MergeRequestIT {
     }
 
     @Test
+    void onlyMergeRequestsSelectsJobsAndAllowedFailuresPassWithWarnings() throws Exception {
+        setUp("""
+                unit: {script: [echo], only: [merge_requests]}
+                lint: {script: [echo], only: [merge_requests], allow_failure: true}
+                build: {script: [echo]}
+                """);
+        commitAndPush("feature", "feature.txt", "one", "Add feature");
+        var mr = ok(201, api(alice, "POST", "/merge_requests", "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"F\"}"));
+        assertThat(jobNames(mr.get("head_pipeline").get("id").asLong())).containsExactlyInAnyOrder("unit", "lint");
+
+        finishAll("lint");
+
+        var passed = ok(200, api(bob, "GET", "/merge_requests/1", null));
+        assertThat(passed.get("head_pipeline").get("status").asText()).isEqualTo("success");
+        assertThat(passed.get("detailed_merge_status").asText()).isEqualTo("mergeable");
+        assertThat(passed.get("merge_blockers")).isEmpty();
+        assertThat(ok(200, api(bob, "PUT", "/merge_requests/1/merge", null)).get("state").asText()).isEqualTo("merged");
+    }
+
+    @Test
     void avoidingDuplicatePipelinesRunsOnlyTheMergeRequestPipelineOnAPush() throws Exception {
         setUp(MR_CONFIG);
         String first = commitAndPush("feature", "feature.txt", "one", "Add feature");
@@ -361,10 +381,10 @@ class MergeRequestIT {
         }
     }
 
-    /** Every pending job succeeds. */
-    private void finishAll() throws Exception {
+    /** Every pending job succeeds but those named {@code failing}. */
+    private void finishAll(String... failing) throws Exception {
         for (JsonNode payload = Rest.take(server, runner); payload != null; payload = Rest.take(server, runner)) {
-            finish(payload, "success");
+            finish(payload, List.of(failing).contains(payload.get("job_info").get("name").asText()) ? "failed" : "success");
         }
     }
 
