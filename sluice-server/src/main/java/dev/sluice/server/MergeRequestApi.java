@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +25,6 @@ final class MergeRequestApi {
     private static final int TEXT_MAX = 65535;
 
     private final Projects projects;
-    private final Users users;
     private final Permissions permissions;
     private final MergeRequests mergeRequests;
     private final MergeSettings settings;
@@ -36,11 +33,11 @@ final class MergeRequestApi {
     private final Merger merger;
     private final Pipelines pipelines;
     private final Clock clock;
+    private final MergeRequestViews views;
 
     MergeRequestApi(Projects projects, Users users, Permissions permissions, MergeRequests mergeRequests, MergeSettings settings,
                     MergeRequestPipelines mrPipelines, MergeGate gate, Merger merger, Pipelines pipelines, Clock clock) {
         this.projects = projects;
-        this.users = users;
         this.permissions = permissions;
         this.mergeRequests = mergeRequests;
         this.settings = settings;
@@ -49,6 +46,7 @@ final class MergeRequestApi {
         this.merger = merger;
         this.pipelines = pipelines;
         this.clock = clock;
+        this.views = new MergeRequestViews(users, permissions, settings, gate);
     }
 
     void routes(Javalin app) {
@@ -56,18 +54,18 @@ final class MergeRequestApi {
         app.post(BASE, this::create);
         app.get(ONE, ctx -> {
             var project = readable(ctx);
-            RunnerApi.json(ctx, 200, view(project, existing(ctx, project)));
+            RunnerApi.json(ctx, 200, views.mergeRequest(project, existing(ctx, project)));
         });
         app.put(ONE, this::update);
         app.get(ONE + "/notes", ctx -> {
             var project = readable(ctx);
-            RunnerApi.json(ctx, 200, mergeRequests.notes(existing(ctx, project).id()).stream().map(this::view).toList());
+            RunnerApi.json(ctx, 200, mergeRequests.notes(existing(ctx, project).id()).stream().map(views::note).toList());
         });
         app.post(ONE + "/notes", this::note);
         app.get(ONE + "/pipelines", this::pipelines);
         app.get(ONE + "/approvals", ctx -> {
             var project = readable(ctx);
-            RunnerApi.json(ctx, 200, approvals(project, existing(ctx, project), Authentication.user(ctx)));
+            RunnerApi.json(ctx, 200, views.approvals(project, existing(ctx, project), Authentication.user(ctx)));
         });
         app.post(ONE + "/approve", this::approve);
         app.post(ONE + "/unapprove", this::unapprove);
@@ -83,7 +81,7 @@ final class MergeRequestApi {
         String filter = state.equals("all") ? null : state;
         var page = Page.of(ctx);
         page.respond(ctx, mergeRequests.count(project.id(), filter), mergeRequests.list(project.id(), filter, page.offset(),
-                page.perPage()).stream().map(mr -> view(project, mr)).toList());
+                page.perPage()).stream().map(mr -> views.mergeRequest(project, mr)).toList());
     }
 
     private void create(Context ctx) throws GitRepos.GitException {
@@ -111,7 +109,7 @@ final class MergeRequestApi {
         var mr = mergeRequests.create(project.id(), title, description, source, target, user.id(), head,
                 clock.instant());
         mrPipelines.run(project, mr, head);
-        RunnerApi.json(ctx, 201, view(project, mr));
+        RunnerApi.json(ctx, 201, views.mergeRequest(project, mr));
     }
 
     private void update(Context ctx) {
@@ -141,7 +139,7 @@ final class MergeRequestApi {
                 default -> throw new RunnerApi.Refused(400, "400 Bad Request - state_event does not have a valid value (close, reopen)");
             }
         }
-        RunnerApi.json(ctx, 200, view(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
+        RunnerApi.json(ctx, 200, views.mergeRequest(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
     }
 
     /** The source branch may have moved while the merge request was closed: its head gets a merge-request pipeline then. */
@@ -162,7 +160,7 @@ final class MergeRequestApi {
         var project = readable(ctx);
         var mr = existing(ctx, project);
         String body = limited(nonBlank(RequestParams.of(ctx), "body"), "body", TEXT_MAX);
-        RunnerApi.json(ctx, 201, view(mergeRequests.addNote(mr.id(), Authentication.user(ctx).id(), body, clock.instant())));
+        RunnerApi.json(ctx, 201, views.note(mergeRequests.addNote(mr.id(), Authentication.user(ctx).id(), body, clock.instant())));
     }
 
     /** The merge request's own pipelines and its source branch's, newest first (GitLab lists both kinds). */
@@ -196,7 +194,7 @@ final class MergeRequestApi {
             throw new RunnerApi.Refused(401, "401 Unauthorized - you have already approved this merge request");
         }
         mergeRequests.approve(mr.id(), user.id(), check.head(), clock.instant());
-        RunnerApi.json(ctx, 201, approvals(project, mr, user));
+        RunnerApi.json(ctx, 201, views.approvals(project, mr, user));
     }
 
     private void unapprove(Context ctx) {
@@ -206,7 +204,7 @@ final class MergeRequestApi {
         if (!mergeRequests.unapprove(mr.id(), user.id())) {
             throw new RunnerApi.Refused(404, "404 Not Found - you have not approved this merge request");
         }
-        RunnerApi.json(ctx, 201, approvals(project, mr, user));
+        RunnerApi.json(ctx, 201, views.approvals(project, mr, user));
     }
 
     private void merge(Context ctx) throws GitRepos.GitException {
@@ -225,7 +223,7 @@ final class MergeRequestApi {
                     + check.problems().stream().map(MergeGate.Problem::reason).collect(Collectors.joining("; ")));
         }
         merger.merge(project, mr, check, user);
-        RunnerApi.json(ctx, 200, view(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
+        RunnerApi.json(ctx, 200, views.mergeRequest(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
     }
 
     /** GitLab's {@code sha} parameter: act only if the source's head is still the commit the caller saw. */
@@ -270,88 +268,5 @@ final class MergeRequestApi {
             throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " is too long (at most " + max + " characters)");
         }
         return value;
-    }
-
-    /** GitLab's merge request entity, the fields Sluice knows. */
-    private Map<String, Object> view(Projects.Project project, MergeRequests.MergeRequest mr) {
-        var check = gate.check(project, mr);
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", mr.id());
-        m.put("iid", mr.iid());
-        m.put("project_id", mr.projectId());
-        m.put("title", mr.title());
-        m.put("description", mr.description());
-        m.put("state", mr.state());
-        m.put("created_at", mr.createdAt().toString());
-        m.put("updated_at", mr.updatedAt().toString());
-        m.put("merged_by", mr.mergedBy() == null ? null : user(mr.mergedBy()));
-        m.put("merge_user", mr.mergedBy() == null ? null : user(mr.mergedBy()));
-        m.put("merged_at", text(mr.mergedAt()));
-        m.put("closed_at", text(mr.closedAt()));
-        m.put("target_branch", mr.targetBranch());
-        m.put("source_branch", mr.sourceBranch());
-        m.put("author", user(mr.authorId()));
-        m.put("source_project_id", mr.projectId());
-        m.put("target_project_id", mr.projectId());
-        m.put("draft", false);
-        m.put("work_in_progress", false);
-        m.put("merge_status", check.mergeStatus());
-        m.put("detailed_merge_status", check.detailedStatus());
-        m.put("sha", check.head());
-        m.put("merge_commit_sha", mr.mergeCommitSha());
-        m.put("squash", false);
-        m.put("references", Map.of("short", "!" + mr.iid(), "full", project.path() + "!" + mr.iid()));
-        m.put("head_pipeline", check.pipeline().map(ProjectApi::view).orElse(null));
-        m.put("merge_blockers", check.problems().stream().map(MergeGate.Problem::reason).toList()); // Sluice's: every reason
-        return m;
-    }
-
-    /** GitLab's approval state of a merge request. */
-    private Map<String, Object> approvals(Projects.Project project, MergeRequests.MergeRequest mr, Users.User caller) {
-        var check = gate.check(project, mr);
-        var approvals = check.approvals();
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", mr.id());
-        m.put("iid", mr.iid());
-        m.put("project_id", mr.projectId());
-        m.put("title", mr.title());
-        m.put("state", mr.state());
-        m.put("merge_status", check.mergeStatus());
-        m.put("approved", approvals.left() == 0);
-        m.put("approvals_required", approvals.required());
-        m.put("approvals_left", approvals.left());
-        m.put("approved_by", approvals.given().stream().map(a -> Map.of("user", user(a.userId()))).toList());
-        m.put("user_has_approved", approvals.given().stream().anyMatch(a -> a.userId() == caller.id()));
-        m.put("user_can_approve", mr.open() && mr.authorId() != caller.id()
-                && permissions.canApprove(caller, project.id(), settings.of(project.id()).approverLevel()));
-        return m;
-    }
-
-    private Map<String, Object> view(MergeRequests.Note note) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", note.id());
-        m.put("type", null);
-        m.put("body", note.body());
-        m.put("author", user(note.authorId()));
-        m.put("created_at", note.createdAt().toString());
-        m.put("system", false);
-        m.put("noteable_type", "MergeRequest");
-        return m;
-    }
-
-    /** GitLab's basic user: who someone is, without their e-mail. */
-    private Map<String, Object> user(long id) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", id);
-        users.find(id).ifPresent(u -> {
-            m.put("username", u.username());
-            m.put("name", u.name());
-            m.put("state", "active");
-        });
-        return m;
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }
