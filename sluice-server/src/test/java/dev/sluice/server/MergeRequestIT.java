@@ -3,6 +3,10 @@ package dev.sluice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.protocol.VersionInfo;
+import dev.sluice.runner.RunnerAgent;
+import dev.sluice.runner.RunnerConfig;
+import dev.sluice.runner.RunnerEntry;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +47,7 @@ class MergeRequestIT {
     String alice;
     String bob;
     String dave;
+    RunnerAgent agent;
 
     @BeforeEach
     void start() {
@@ -51,7 +56,10 @@ class MergeRequestIT {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        if (agent != null) {
+            agent.shutdown();
+        }
         server.close();
     }
 
@@ -118,6 +126,54 @@ class MergeRequestIT {
         assertThat(mainPipelines).singleElement().satisfies(p -> assertThat(p.get("sha").asText()).isEqualTo(mergeCommit));
         assertThat(jobNames(mainPipelines.get(0).get("id").asLong())).containsExactly("build");
         assertThat(api(bob, "PUT", "/merge_requests/1/merge", null).body()).contains("the merge request is merged");
+    }
+
+    @Test
+    void aRealRunnerChecksOutTheMergeRequestRefAndTheMergeStartsTheTargetPipeline() throws Exception {
+        setUp("""
+                unit:
+                  script: [echo "testing !$CI_MERGE_REQUEST_IID from $CI_COMMIT_REF_NAME", cat feature.txt]
+                  rules:
+                    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+                build:
+                  script: [echo "building $CI_COMMIT_BRANCH", cat feature.txt]
+                  rules:
+                    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+                """);
+        var registered = ok(201, Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}"));
+        var config = new RunnerConfig(1, Duration.ofMillis(50), Duration.ofSeconds(5), List.of(RunnerEntry.of(server.url(),
+                registered.get("id").asLong(), registered.get("token").asText(), "shell")));
+        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
+                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
+        agent.start();
+        commitAndPush("feature", "feature.txt", "the feature's content", "Add feature");
+
+        long mrPipeline = ok(201, api(alice, "POST", "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"F\"}")).get("head_pipeline").get("id").asLong();
+
+        assertThat(awaitFinished(mrPipeline)).isEqualTo("success");
+        long unit = ok(200, api(bob, "GET", "/pipelines/" + mrPipeline + "/jobs", null)).get(0).get("id").asLong();
+        assertThat(Files.readString(server.traceFile(unit))).contains("testing !1 from feature", "the feature's content");
+        assertThat(ok(200, api(bob, "PUT", "/merge_requests/1/merge", null)).get("state").asText()).isEqualTo("merged");
+        long mainPipeline = ok(200, api(bob, "GET", "/pipelines?ref=main", null)).get(0).get("id").asLong();
+        assertThat(awaitFinished(mainPipeline)).isEqualTo("success");
+        long build = ok(200, api(bob, "GET", "/pipelines/" + mainPipeline + "/jobs", null)).get(0).get("id").asLong();
+        assertThat(Files.readString(server.traceFile(build))).contains("building main", "the feature's content");
+    }
+
+    private String awaitFinished(long pipeline) throws Exception {
+        Http.await("pipeline " + pipeline + " to finish", () -> {
+            try {
+                return !List.of("created", "pending", "running").contains(pipelineStatus(pipeline));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        return pipelineStatus(pipeline);
+    }
+
+    private String pipelineStatus(long pipeline) throws Exception {
+        return ok(200, api(Http.ADMIN_TOKEN, "GET", "/pipelines/" + pipeline, null)).get("status").asText();
     }
 
     @Test
