@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 final class JdbiMergeRequests implements MergeRequests {
 
@@ -21,17 +22,26 @@ final class JdbiMergeRequests implements MergeRequests {
     @Override
     public MergeRequest create(long projectId, String title, String description, String sourceBranch, String targetBranch,
                                long authorId, String headSha, Instant at) {
-        // the unique (project_id, iid) refuses a concurrent twin; the transaction keeps the number and the row together
-        long id = jdbi.inTransaction(h -> {
-            long iid = h.createQuery("select coalesce(max(iid), 0) + 1 from merge_requests where project_id = ?")
-                    .bind(0, projectId).mapTo(Long.class).one();
-            return h.createUpdate("insert into merge_requests (project_id, iid, title, description, source_branch, target_branch,"
-                            + " state, author_id, head_sha, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'opened', ?, ?, ?, ?)")
-                    .bind(0, projectId).bind(1, iid).bind(2, title).bind(3, description).bind(4, sourceBranch).bind(5, targetBranch)
-                    .bind(6, authorId).bind(7, headSha).bind(8, at).bind(9, at)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        });
-        return one("id = ?", id).orElseThrow();
+        // Two requests may pick the same next iid: the unique (project_id, iid) refuses the second, which tries again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long id = jdbi.inTransaction(h -> {
+                    long iid = h.createQuery("select coalesce(max(iid), 0) + 1 from merge_requests where project_id = ?")
+                            .bind(0, projectId).mapTo(Long.class).one();
+                    return h.createUpdate("insert into merge_requests (project_id, iid, title, description, source_branch,"
+                                    + " target_branch, state, author_id, head_sha, created_at, updated_at)"
+                                    + " values (?, ?, ?, ?, ?, ?, 'opened', ?, ?, ?, ?)")
+                            .bind(0, projectId).bind(1, iid).bind(2, title).bind(3, description).bind(4, sourceBranch)
+                            .bind(5, targetBranch).bind(6, authorId).bind(7, headSha).bind(8, at).bind(9, at)
+                            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                });
+                return one("id = ?", id).orElseThrow();
+            } catch (UnableToExecuteStatementException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

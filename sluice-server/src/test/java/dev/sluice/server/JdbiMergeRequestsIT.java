@@ -78,6 +78,27 @@ class JdbiMergeRequestsIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void concurrentlyOpenedMergeRequestsGetDistinctNumbers(TestDatabase db) throws Exception {
+        var jdbi = open(db);
+        long app = new JdbiProjects(jdbi).create("app", "g/app", "/srv/app.git", "main").id();
+        long ada = new JdbiUsers(jdbi).create("ada", "Ada", null, false).id();
+        var store = new JdbiMergeRequests(jdbi);
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Long>>();
+        for (int i = 0; i < 8; i++) {
+            String branch = "b" + i;
+            tasks.add(() -> store.create(app, branch, "", branch, "main", ada, "sha", T0).iid());
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            var iids = new java.util.ArrayList<Long>();
+            for (var f : pool.invokeAll(tasks)) {
+                iids.add(f.get());
+            }
+            assertThat(iids).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void approvalsAreOnePerUserForTheLatestCommitTheyApproved(TestDatabase db) {
         var jdbi = open(db);
         long app = new JdbiProjects(jdbi).create("app", "g/app", "/srv/app.git", "main").id();
