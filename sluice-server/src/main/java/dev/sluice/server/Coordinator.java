@@ -68,6 +68,7 @@ public final class Coordinator implements AutoCloseable {
     private final Users users;
     private final Projects projects;
     private final RunnerWatchdog watchdog;
+    private final PushPipelines pushes;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -101,8 +102,11 @@ public final class Coordinator implements AutoCloseable {
         this.projects = projects;
         var authentication = new Authentication(users, tokens, Clock.systemUTC());
         var permissions = new Permissions(users, protectedRefs);
-        var pushPipelines = new PushPipelines(runs);
-        var gitHttp = new GitHttp(authentication, projects, permissions, pushPipelines, mirrors);
+        var mergeRequests = new JdbiMergeRequests(jdbi);
+        var mergeSettings = new JdbiMergeSettings(jdbi);
+        var mrPipelines = new MergeRequestPipelines(runs, mergeRequests, mergeSettings);
+        pushes = new PushPipelines(runs, mrPipelines); // one instance: merge requests follow every push, by git or webhook
+        var gitHttp = new GitHttp(authentication, projects, permissions, pushes, mirrors);
         var access = new ProjectAccess(projects, permissions);
         var projectApi = new ProjectApi(projects, users, imports, mirrors, pipelines, runs, access);
         app = Javalin.create(config -> {
@@ -122,7 +126,11 @@ public final class Coordinator implements AutoCloseable {
         new JobApi(access, pipelines, jobs, runs, traces, artifacts).routes(app);
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
         new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
-        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushPipelines).routes(app);
+        var gate = new MergeGate(pipelines, mergeRequests, mergeSettings);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushes).routes(app);
+        new MergeRequestApi(projects, users, permissions, mergeRequests, mergeSettings, mrPipelines, gate,
+                new Merger(mergeRequests, mergeSettings, pushes, Clock.systemUTC()), pipelines, Clock.systemUTC()).routes(app);
+        new MergeSettingsApi(projects, mergeSettings, permissions).routes(app);
         new ProjectVariableApi(access, variables).routes(app);
         new ProtectedRefApi(access, protectedRefs).routes(app);
         new ProjectRunnerApi(access, runners).routes(app);
@@ -153,6 +161,11 @@ public final class Coordinator implements AutoCloseable {
     /** Root's token when this start created root with a generated one: shown once, stored only as a hash. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
+    }
+
+    /** Where a push into a project's repository turns into pipelines (git's receive hook calls it). */
+    PushPipelines pushes() {
+        return pushes;
     }
 
     public int port() {

@@ -119,7 +119,64 @@ final class GitRepos {
         };
     }
 
+    /** The merge base of two commits (the diff base of a merge request). */
+    static String mergeBase(Path repo, String a, String b) throws GitException {
+        return run(repo, "merge-base", a, b).strip();
+    }
+
+    /** Whether {@code ancestor} is {@code sha} or one of its ancestors: a fast-forward from it to {@code sha} is possible. */
+    static boolean isAncestor(Path repo, String ancestor, String sha) throws GitException {
+        Result r = exec(repo, "merge-base", "--is-ancestor", ancestor, sha);
+        if (r.exit() > 1) {
+            throw r.failure();
+        }
+        return r.exit() == 0;
+    }
+
+    /** The tree merging {@code theirs} into {@code ours} would give; empty when they conflict. Touches no ref. */
+    static Optional<String> mergeTree(Path repo, String ours, String theirs) throws GitException {
+        Result r = exec(repo, "merge-tree", "--write-tree", "--no-messages", ours, theirs);
+        return switch (r.exit()) {
+            case 0 -> Optional.of(r.out().lines().findFirst().orElseThrow().strip());
+            case 1 -> Optional.empty();
+            default -> throw r.failure();
+        };
+    }
+
+    /** A commit of {@code tree} with these parents, authored and committed by {@code name <email>}. */
+    static String commitTree(Path repo, String tree, List<String> parents, String message, String name, String email)
+            throws GitException {
+        var args = new ArrayList<>(List.of("-c", "user.name=" + name, "-c", "user.email=" + email, "commit-tree", tree));
+        parents.forEach(p -> args.addAll(List.of("-p", p)));
+        args.addAll(List.of("-m", message));
+        return run(repo, args.toArray(String[]::new)).strip();
+    }
+
+    /** Points {@code ref} at {@code sha}, whatever it pointed at. */
+    static void setRef(Path repo, String ref, String sha) throws GitException {
+        run(repo, "update-ref", ref, sha);
+    }
+
+    /** Moves {@code ref} to {@code newSha} only if it still points at {@code oldSha}, atomically. */
+    static void updateRef(Path repo, String ref, String newSha, String oldSha) throws GitException {
+        run(repo, "update-ref", ref, newSha, oldSha);
+    }
+
+    private record Result(int exit, String out, String err, String[] args) {
+        GitException failure() {
+            return new GitException("git " + String.join(" ", args) + ": " + err.strip());
+        }
+    }
+
     private static String run(Path repo, String... args) throws GitException {
+        Result r = exec(repo, args);
+        if (r.exit() != 0) {
+            throw r.failure();
+        }
+        return r.out();
+    }
+
+    private static Result exec(Path repo, String... args) throws GitException {
         var command = new ArrayList<String>(List.of("git"));
         if (repo != null) {
             command.addAll(List.of("-C", repo.toString()));
@@ -138,10 +195,7 @@ final class GitRepos {
             });
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String error = stderr.join();
-            if (p.waitFor() != 0) {
-                throw new GitException("git " + String.join(" ", args) + ": " + error.strip());
-            }
-            return out;
+            return new Result(p.waitFor(), out, error, args);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

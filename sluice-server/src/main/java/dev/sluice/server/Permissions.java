@@ -64,6 +64,16 @@ final class Permissions {
 
     /** Approve merge requests (the project's approval rules may ask for more). */
     boolean canApprove(Users.User user, long projectId) {
+        return canApprove(user, projectId, ProjectMembers.DEVELOPER);
+    }
+
+    /** Approve merge requests where the project's approval rules ask for at least {@code approverLevel}. */
+    boolean canApprove(Users.User user, long projectId, int approverLevel) {
+        return level(user, projectId) >= Math.max(ProjectMembers.DEVELOPER, approverLevel);
+    }
+
+    /** Open, edit, close and reopen merge requests (pushing their branches is {@link #canPush}). */
+    boolean canWriteMergeRequests(Users.User user, long projectId) {
         return level(user, projectId) >= ProjectMembers.DEVELOPER;
     }
 

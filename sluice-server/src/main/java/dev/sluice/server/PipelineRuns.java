@@ -164,6 +164,15 @@ final class PipelineRuns {
         return pipelines.find(id).orElseThrow();
     }
 
+    /**
+     * False when the configuration selects no job for {@code trigger} (or {@code workflow:rules} refuse it), so that
+     * a merge request without merge-request jobs gets no pipeline of its own, as on GitLab. Creates nothing.
+     */
+    boolean selectsJobs(Projects.Project project, TriggerContext trigger) {
+        return !(plan(project, 0, new TriggerRecord(trigger, clock.instant())) instanceof ServerPlanner.Rejected r
+                && r.selectsNothing());
+    }
+
     /** Cancels what the older pipeline's own {@code workflow:auto_cancel:on_new_commit} allows, as GitLab does. */
     private Void autoCancel(Run older) {
         for (Event event : older.onNewCommit.cancelEvents(older.pipeline, clock.instant())) {

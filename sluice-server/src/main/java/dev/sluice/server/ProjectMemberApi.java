@@ -74,6 +74,31 @@ final class ProjectMemberApi {
     }
 
     private int level(Context ctx, Projects.Project project, String text) {
+        int level = parseLevel(text, "access_level");
+        if (level >= ProjectMembers.OWNER && !isOwner(ctx, project)) {
+            throw new RunnerApi.Refused(403, "403 Forbidden - only an owner may make someone an owner");
+        }
+        return level;
+    }
+
+    /** The role of a GitLab access level, as people say it. */
+    static String roleName(int level) {
+        return switch (level) {
+            case ProjectMembers.GUEST -> "guest";
+            case ProjectMembers.REPORTER -> "reporter";
+            case ProjectMembers.DEVELOPER -> "developer";
+            case ProjectMembers.MAINTAINER -> "maintainer";
+            case ProjectMembers.OWNER -> "owner";
+            default -> "access level " + level;
+        };
+    }
+
+    /** A required access level parameter: one of GitLab's levels, else the caller's mistake (400). */
+    static int accessLevel(RequestParams params, String field) {
+        return parseLevel(params.required(field), field);
+    }
+
+    private static int parseLevel(String text, String field) {
         int level;
         try {
             level = Integer.parseInt(text.trim());
@@ -81,11 +106,8 @@ final class ProjectMemberApi {
             level = -1;
         }
         if (!ProjectMembers.LEVELS.contains(level)) {
-            throw new RunnerApi.Refused(400, "400 Bad Request - access_level does not have a valid value (one of "
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + field + " does not have a valid value (one of "
                     + ProjectMembers.LEVELS + ")");
-        }
-        if (level >= ProjectMembers.OWNER && !isOwner(ctx, project)) {
-            throw new RunnerApi.Refused(403, "403 Forbidden - only an owner may make someone an owner");
         }
         return level;
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Turns a push into pipelines, the one entry point for git's receive hook and forges' webhooks: one
- * {@code push} pipeline per updated branch or tag, none for a deleted ref, none when the push asked to skip CI.
+ * {@code push} pipeline per updated branch or tag, none for a deleted ref, none when the push asked to skip CI;
+ * a pushed branch's open merge requests get their merge-request pipelines first.
  */
 final class PushPipelines {
 
@@ -49,10 +50,27 @@ final class PushPipelines {
         }
     }
 
+    /** What a push to a branch also does for the open merge requests whose source it is. */
+    interface MergeRequestHook {
+        MergeRequestHook NONE = (project, branch, sha) -> new Outcome(List.of(), true);
+
+        /** @param branchPipeline false when the merge-request pipelines stand in for the branch pipeline */
+        record Outcome(List<Pipelines.PipelineRow> pipelines, boolean branchPipeline) {
+        }
+
+        Outcome pushed(Projects.Project project, String branch, String sha) throws GitRepos.GitException;
+    }
+
     private final PipelineRuns runs;
+    private final MergeRequestHook mergeRequests;
 
     PushPipelines(PipelineRuns runs) {
+        this(runs, MergeRequestHook.NONE);
+    }
+
+    PushPipelines(PipelineRuns runs, MergeRequestHook mergeRequests) {
         this.runs = runs;
+        this.mergeRequests = mergeRequests;
     }
 
     /** The pipelines created, in the order of the updates. */
@@ -70,6 +88,13 @@ final class PushPipelines {
             }
             if (asksToSkip(GitRepos.commit(repo, update.newSha()).message())) {
                 continue;
+            }
+            if (!update.tag()) {
+                var outcome = mergeRequests.pushed(project, name.get(), update.newSha());
+                created.addAll(outcome.pipelines());
+                if (!outcome.branchPipeline()) {
+                    continue;
+                }
             }
             created.add(runs.create(project, trigger(repo, update, name.get(), options)));
         }

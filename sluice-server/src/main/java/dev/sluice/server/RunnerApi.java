@@ -162,9 +162,11 @@ final class RunnerApi {
             artifacts.archive(d.jobId()).ifPresent(a -> files.put(d.jobId(),
                     new dev.sluice.protocol.Dependency.ArtifactsFile("artifacts.zip", a.toFile().length())));
         }
+        // a merge-request pipeline's ref is already a full one: refs/merge-requests/<iid>/head
+        String ref = h.pipeline().ref().startsWith("refs/") ? h.pipeline().ref() : "refs/heads/" + h.pipeline().ref();
         var git = new GitInfo("file://" + h.project().repoDir(), "sha1", h.pipeline().ref(), h.pipeline().sha(),
-                h.trigger().beforeSha(), "branch", List.of("+refs/heads/" + h.pipeline().ref() + ":refs/remotes/origin/"
-                + h.pipeline().ref()), 0, false, Map.of());
+                h.trigger().beforeSha(), "branch", List.of("+" + ref + ":refs/remotes/origin/" + h.pipeline().ref()), 0, false,
+                Map.of());
         var info = new JobInfo(spec.name(), spec.stage(), h.project().id(), h.project().name(), h.project().path(),
                 h.pipeline().id(), Map.of());
         return JobPayloads.toPayload(spec, new JobContext(token, true, info, git, List.of(), token, files, null));

@@ -31,8 +31,16 @@ final class ServerPlanner {
     sealed interface Outcome {
     }
 
-    /** GitLab still creates the pipeline, failed, with these errors. */
-    record Rejected(List<String> errors) implements Outcome {
+    /**
+     * GitLab still creates the pipeline, failed, with these errors.
+     *
+     * @param selectsNothing the configuration is valid but selects no job for this trigger (or {@code workflow:rules}
+     *                       refuse it): for a merge request GitLab then creates no pipeline at all
+     */
+    record Rejected(List<String> errors, boolean selectsNothing) implements Outcome {
+        Rejected(List<String> errors) {
+            this(errors, false);
+        }
     }
 
     /** @param autoCancel the pipeline's {@code workflow:auto_cancel}, after {@code workflow:rules} */
@@ -63,7 +71,7 @@ final class ServerPlanner {
         PlanResult result = new Planner().plan(definition, trigger, facts, predefined, outerValues,
                 project.path());
         return switch (result) {
-            case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()));
+            case PlanResult.NotCreated n -> new Rejected(List.of(n.reason()), true);
             case PlanResult.Failed f -> new Rejected(f.errors());
             case PlanResult.Created created -> {
                 var start = PipelineStart.of(created, created.jobs(), definition, predefined,
