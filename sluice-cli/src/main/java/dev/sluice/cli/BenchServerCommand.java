@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.sluice.server.Coordinator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -43,8 +41,7 @@ import picocli.CommandLine.Option;
             "(H2, fresh data directory) over loopback, each next to a floor measured in the same run."})
 final class BenchServerCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REGISTRATION = "bench-registration";
+    private static final ObjectMapper JSON = BenchRunnerClient.JSON;
     /** Root's token on the benchmark's fresh store. */
     private static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
 
@@ -61,7 +58,7 @@ final class BenchServerCommand implements Callable<Integer> {
     int traceMib;
 
     private final Terminal terminal;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private BenchRunnerClient client;
     private String base;
 
     BenchServerCommand(Terminal terminal) {
@@ -75,41 +72,42 @@ final class BenchServerCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("sluice-bench-server");
         PrintWriter out = terminal.out();
-        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), REGISTRATION,
+        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
                 Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN))) {
             base = server.url();
+            client = new BenchRunnerClient(base, ADMIN_TOKEN);
             long project = createProject(dir.resolve("repo"));
             out.printf(Locale.ROOT, "sluice bench server: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n%n",
-                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
+                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchRunnerClient.load());
             pickupLatency(out, project);
             throughput(out, project);
             traceIngestion(out, project);
         } finally {
-            deleteTree(dir);
+            BenchRunnerClient.deleteTree(dir);
         }
         return ExitCodes.OK;
     }
 
     private void pickupLatency(PrintWriter out, long project) throws Exception {
-        String runner = register("pickup");
+        String runner = client.register("pickup");
         long[] floor = new long[pickups];
         for (int i = 0; i < pickups + 20; i++) { // the first 20 warm up
             long start = System.nanoTime();
-            requestJob(runner, null);
+            client.poll(runner, null);
             if (i >= 20) {
                 floor[i - 20] = System.nanoTime() - start;
             }
         }
         createPipeline(project, "pickup");
-        JsonNode running = JSON.readTree(requestJobResponse(runner, null).body());
+        JsonNode running = JSON.readTree(client.poll(runner, null).body());
         long[] latency = new long[pickups - 1];
         String lastUpdate = "0";
         for (int i = 0; i < latency.length; i++) {
             String seen = lastUpdate;
-            var waiting = CompletableFuture.supplyAsync(() -> requestJobResponse(runner, seen));
+            var waiting = CompletableFuture.supplyAsync(() -> client.poll(runner, seen));
             Thread.sleep(5); // let the poll reach the server and wait there: this run measures a runner already waiting
             long start = System.nanoTime();
-            finish(running); // the next stage's job becomes pending while this update is handled
+            client.finish(running); // the next stage's job becomes pending while this update is handled
             HttpResponse<String> taken = waiting.join();
             latency[i] = System.nanoTime() - start;
             if (taken.statusCode() != 201) {
@@ -118,25 +116,25 @@ final class BenchServerCommand implements Callable<Integer> {
             lastUpdate = taken.headers().firstValue("X-GitLab-Last-Update").orElse(lastUpdate);
             running = JSON.readTree(taken.body());
         }
-        finish(running);
+        client.finish(running);
         out.printf(Locale.ROOT, "pickup latency, %d jobs in a chain of stages: a job reports success, the next stage's job%n"
                 + "  becomes pending and goes to a runner already waiting (an upper bound: includes the success update)%n", latency.length);
         out.printf(Locale.ROOT, "  %-44s %9s %9s %9s%n", "", "p50", "p99", "max");
-        latencyRow(out, "floor: jobs/request answered 204", floor);
-        latencyRow(out, "success sent -> waiting runner has next job", latency);
+        BenchRunnerClient.latencyRow(out, 44, "floor: jobs/request answered 204", floor);
+        BenchRunnerClient.latencyRow(out, 44, "success sent -> waiting runner has next job", latency);
         out.printf(Locale.ROOT, "  %-44s %9s%n%n", "GitLab: runner polls every 3 s (check_interval)", "1500 ms avg");
     }
 
     private void throughput(PrintWriter out, long project) throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < runners; i++) {
-            tokens.add(register("throughput-" + i));
+            tokens.add(client.register("throughput-" + i));
         }
         int perRunner = 2000;
         long floorStart = System.nanoTime();
         parallel(tokens, token -> {
             for (int i = 0; i < perRunner; i++) {
-                requestJob(token, null);
+                client.poll(token, null);
             }
         });
         double floorRate = runners * perRunner / seconds(System.nanoTime() - floorStart);
@@ -153,9 +151,9 @@ final class BenchServerCommand implements Callable<Integer> {
         long start = System.nanoTime();
         parallel(tokens, token -> {
             while (done.get() < total) {
-                HttpResponse<String> r = requestJobResponse(token, null);
+                HttpResponse<String> r = client.poll(token, null);
                 if (r.statusCode() == 201) {
-                    finish(JSON.readTree(r.body()));
+                    client.finish(JSON.readTree(r.body()));
                     done.incrementAndGet();
                 }
             }
@@ -186,7 +184,7 @@ final class BenchServerCommand implements Callable<Integer> {
         long floorStart = System.nanoTime();
         try {
             for (int i = 0; i < chunks; i++) {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/"))
+                client.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/"))
                         .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
             }
         } finally {
@@ -194,16 +192,16 @@ final class BenchServerCommand implements Callable<Integer> {
         }
         double floorSeconds = seconds(System.nanoTime() - floorStart);
 
-        String runner = register("trace");
+        String runner = client.register("trace");
         createPipeline(project, "trace");
-        HttpResponse<String> r = requestJobResponse(runner, null);
+        HttpResponse<String> r = client.poll(runner, null);
         JsonNode job = JSON.readTree(r.body());
         long id = job.get("id").asLong();
         String token = job.get("token").asText();
         long start = System.nanoTime();
         long offset = 0;
         for (int i = 0; i < chunks; i++) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
+            var response = client.http().send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
                     .header("JOB-TOKEN", token).header("Content-Range", offset + "-" + (offset + chunk - 1))
                     .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 202) {
@@ -212,7 +210,7 @@ final class BenchServerCommand implements Callable<Integer> {
             offset += chunk;
         }
         double elapsed = seconds(System.nanoTime() - start);
-        finish(job);
+        client.finish(job);
         out.printf(Locale.ROOT, "trace ingestion, %d MiB in %d KiB chunks%n", traceMib, chunk / 1024);
         out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "floor: same chunks to a discarding server", traceMib / floorSeconds);
         out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "PATCH /jobs/:id/trace, stored", traceMib / elapsed);
@@ -220,7 +218,7 @@ final class BenchServerCommand implements Callable<Integer> {
 
     private long createProject(Path repo) throws Exception {
         Files.createDirectories(repo);
-        git(repo, "init", "-q", "-b", "main");
+        BenchRunnerClient.git(repo, "init", "-q", "-b", "main");
         StringBuilder pickup = new StringBuilder("stages: [");
         for (int i = 0; i < pickups; i++) {
             pickup.append(i == 0 ? "" : ", ").append("s").append(i);
@@ -237,75 +235,21 @@ final class BenchServerCommand implements Callable<Integer> {
         commitBranch(repo, "pickup", pickup.toString());
         commitBranch(repo, "throughput", throughput.toString());
         commitBranch(repo, "trace", "log:\n  script: [\"true\"]\n");
-        var created = send("POST", "/api/v4/projects",
-                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), ADMIN_TOKEN);
+        var created = client.send("POST", "/api/v4/projects",
+                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), true);
         return JSON.readTree(created.body()).get("id").asLong();
     }
 
     private static void commitBranch(Path repo, String branch, String yaml) throws Exception {
-        git(repo, "checkout", "-q", "-B", branch);
+        BenchRunnerClient.git(repo, "checkout", "-q", "-B", branch);
         Files.writeString(repo.resolve(".gitlab-ci.yml"), yaml);
-        git(repo, "add", ".gitlab-ci.yml");
-        git(repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", branch);
+        BenchRunnerClient.git(repo, "add", ".gitlab-ci.yml");
+        BenchRunnerClient.git(repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", branch);
     }
 
     private long createPipeline(long project, String ref) throws Exception {
-        var r = send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, ADMIN_TOKEN);
+        var r = client.send("POST", "/api/v4/projects/" + project + "/pipeline?ref=" + ref, null, true);
         return JSON.readTree(r.body()).get("id").asLong();
-    }
-
-    private String register(String description) throws Exception {
-        var r = send("POST", "/api/v4/runners",
-                JSON.writeValueAsString(java.util.Map.of("token", REGISTRATION, "description", description)), null);
-        return JSON.readTree(r.body()).get("token").asText();
-    }
-
-    private void requestJob(String token, String lastUpdate) {
-        requestJobResponse(token, lastUpdate);
-    }
-
-    private HttpResponse<String> requestJobResponse(String token, String lastUpdate) {
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("token", token);
-        body.put("info", java.util.Map.of("name", "sluice-bench", "features", java.util.Map.of("trace_checksum", true)));
-        if (lastUpdate != null) {
-            body.put("last_update", lastUpdate);
-        }
-        try {
-            return send("POST", "/api/v4/jobs/request", JSON.writeValueAsString(body), null);
-        } catch (Exception e) {
-            throw new IllegalStateException("jobs/request failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** What a runner does with a trivial job: one trace chunk, then success. */
-    private void finish(JsonNode job) throws Exception {
-        long id = job.get("id").asLong();
-        String token = job.get("token").asText();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
-                .header("JOB-TOKEN", token).header("Content-Range", "0-2")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("ok\n")).build(), HttpResponse.BodyHandlers.discarding());
-        var r = send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(java.util.Map.of("token", token, "state", "success",
-                "exit_code", 0)), null);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("job " + id + " update answered " + r.statusCode());
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String privateToken) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (privateToken != null) {
-            b.header("PRIVATE-TOKEN", privateToken);
-        }
-        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r;
     }
 
     interface RunnerWork {
@@ -323,36 +267,7 @@ final class BenchServerCommand implements Callable<Integer> {
         CompletableFuture.allOf(futures).join();
     }
 
-    private static void latencyRow(PrintWriter out, String name, long[] nanos) {
-        out.printf(Locale.ROOT, "  %-44s %6.2f ms %6.2f ms %6.2f ms%n", name, BenchCompileCommand.percentile(nanos, 50) / 1e6,
-                BenchCompileCommand.percentile(nanos, 99) / 1e6, BenchCompileCommand.percentile(nanos, 100) / 1e6);
-    }
-
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void git(Path dir, String... args) throws Exception {
-        var command = new ArrayList<>(List.of("git", "-C", dir.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("git " + String.join(" ", args) + ": " + output);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -30,18 +30,23 @@ sealed interface CommitStatusApi {
         };
     }
 
+    /** GitHub's statuses API, which Gitea copies: pending, success, failure and error (a canceled pipeline). */
+    private static HttpRequest githubStyle(String apiUrl, CommitStatus s, String authorization) {
+        String state = switch (s.status()) {
+            case "success", "skipped" -> "success";
+            case "failed" -> "failure";
+            case "canceled" -> "error";
+            default -> "pending";
+        };
+        return post(apiUrl, s, Map.of("state", state, "target_url", s.targetUrl(), "description", s.description(),
+                "context", CONTEXT), "Authorization", authorization);
+    }
+
     /** GitHub knows pending, success, failure and error; a canceled pipeline is an error there. */
     record GitHub(String apiUrl, String token) implements CommitStatusApi {
         @Override
         public HttpRequest request(CommitStatus s) {
-            String state = switch (s.status()) {
-                case "success", "skipped" -> "success";
-                case "failed" -> "failure";
-                case "canceled" -> "error";
-                default -> "pending";
-            };
-            return post(apiUrl, s, Map.of("state", state, "target_url", s.targetUrl(), "description", s.description(),
-                    "context", CONTEXT), "Authorization", "Bearer " + token);
+            return githubStyle(apiUrl, s, "Bearer " + token);
         }
     }
 
@@ -62,14 +67,7 @@ sealed interface CommitStatusApi {
     record Gitea(String apiUrl, String token) implements CommitStatusApi {
         @Override
         public HttpRequest request(CommitStatus s) {
-            String state = switch (s.status()) {
-                case "success", "skipped" -> "success";
-                case "failed" -> "failure";
-                case "canceled" -> "error";
-                default -> "pending";
-            };
-            return post(apiUrl, s, Map.of("state", state, "target_url", s.targetUrl(), "description", s.description(),
-                    "context", CONTEXT), "Authorization", "token " + token);
+            return githubStyle(apiUrl, s, "token " + token);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.sluice.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * GitLab's {@code /projects/:id/runners}: the runners a project's jobs may use, and assigning a runner to
@@ -28,7 +26,7 @@ final class ProjectRunnerApi {
     }
 
     private void list(Context ctx) {
-        RunnerApi.json(ctx, 200, runners.availableTo(project(ctx)).stream().map(ProjectRunnerApi::view).toList());
+        RunnerApi.json(ctx, 200, runners.availableTo(project(ctx)).stream().map(RunnerSettingsApi::view).toList());
     }
 
     private void assign(Context ctx) {
@@ -44,7 +42,7 @@ final class ProjectRunnerApi {
         if (!runners.assign(id, project)) {
             throw new RunnerApi.Refused(409, "Runner was already enabled for this project");
         }
-        RunnerApi.json(ctx, 201, view(runners.find(id).orElseThrow()));
+        RunnerApi.json(ctx, 201, RunnerSettingsApi.detail(runners.find(id).orElseThrow()));
     }
 
     private void unassign(Context ctx) {
@@ -57,7 +55,7 @@ final class ProjectRunnerApi {
                     + " Please remove the runner instead");
         }
         runners.unassign(id, project);
-        RunnerApi.json(ctx, 200, view(runners.find(id).orElseThrow()));
+        RunnerApi.json(ctx, 200, RunnerSettingsApi.detail(runners.find(id).orElseThrow()));
     }
 
     /** Every route here changes the project's settings. */
@@ -65,18 +63,4 @@ final class ProjectRunnerApi {
         return access.project(ctx, ProjectAccess.Need.MANAGE).id();
     }
 
-    private static Map<String, Object> view(Runners.Runner r) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", r.id());
-        m.put("description", r.description());
-        m.put("active", !r.paused());
-        m.put("paused", r.paused());
-        m.put("is_shared", r.isInstanceRunner());
-        m.put("runner_type", r.isInstanceRunner() ? "instance_type" : "project_type");
-        m.put("locked", r.locked());
-        m.put("access_level", r.accessLevel());
-        m.put("run_untagged", r.runUntagged());
-        m.put("tag_list", r.tags());
-        return m;
-    }
 }

@@ -100,18 +100,20 @@ final class RunnerSettingsApi {
         return tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
-    private static Map<String, Object> view(Runners.Runner r) {
+    /** GitLab's runner entity. */
+    static Map<String, Object> view(Runners.Runner r) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", r.id());
         m.put("description", r.description());
         m.put("active", !r.paused());
         m.put("paused", r.paused());
-        m.put("is_shared", true);
-        m.put("runner_type", "instance_type");
+        m.put("is_shared", r.isInstanceRunner());
+        m.put("runner_type", r.isInstanceRunner() ? "instance_type" : "project_type");
         return m;
     }
 
-    private static Map<String, Object> detail(Runners.Runner r) {
+    /** GitLab's runner details entity: the runner entity and its settings. */
+    static Map<String, Object> detail(Runners.Runner r) {
         var m = view(r);
         m.put("tag_list", r.tags());
         m.put("run_untagged", r.runUntagged());

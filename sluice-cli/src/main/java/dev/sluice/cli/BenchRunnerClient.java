@@ -1,0 +1,123 @@
+package dev.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the server benchmarks share: a client speaking the runner API as a runner does (register, long-poll for a
+ * job, report a trivial job done) and the REST API as root, over loopback; the machine's load; git; result rows.
+ */
+final class BenchRunnerClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String REGISTRATION = "bench-registration";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private final String adminToken;
+
+    BenchRunnerClient(String base, String adminToken) {
+        this.base = base;
+        this.adminToken = adminToken;
+    }
+
+    /** Registers a runner; its token. */
+    String register(String description) throws Exception {
+        return JSON.readTree(send("POST", "/api/v4/runners",
+                JSON.writeValueAsString(Map.of("token", REGISTRATION, "description", description)), false).body()).get("token").asText();
+    }
+
+    /** A runner's jobs/request; with {@code lastUpdate} the server holds it until a job comes or the long poll ends. */
+    HttpResponse<String> poll(String token, String lastUpdate) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("token", token);
+        body.put("info", Map.of("name", "sluice-bench", "features", Map.of("trace_checksum", true)));
+        if (lastUpdate != null) {
+            body.put("last_update", lastUpdate);
+        }
+        try {
+            return send("POST", "/api/v4/jobs/request", JSON.writeValueAsString(body), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("jobs/request failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a runner does with a trivial job: one trace chunk, then success. */
+    void finish(JsonNode job) throws Exception {
+        long id = job.get("id").asLong();
+        String token = job.get("token").asText();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
+                .header("JOB-TOKEN", token).header("Content-Range", "0-2")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("ok\n")).build(), HttpResponse.BodyHandlers.discarding());
+        send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(Map.of("token", token, "state", "success", "exit_code", 0)), false);
+    }
+
+    /** A request (as root when {@code asAdmin}); a 4xx or 5xx answer is the benchmark's failure. */
+    HttpResponse<String> send(String method, String path, String body, boolean asAdmin) throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (asAdmin) {
+            b.header("PRIVATE-TOKEN", adminToken);
+        }
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 400) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** A latency row: p50, p99 and max in milliseconds. */
+    static void latencyRow(PrintWriter out, int width, String name, long[] nanos) {
+        out.printf(Locale.ROOT, "  %-" + width + "s %6.2f ms %6.2f ms %6.2f ms%n", name, BenchCompileCommand.percentile(nanos, 50) / 1e6,
+                BenchCompileCommand.percentile(nanos, 99) / 1e6, BenchCompileCommand.percentile(nanos, 100) / 1e6);
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Runs git in {@code dir} as the benchmark's user, never prompting; its output. */
+    static String git(Path dir, String... args) throws Exception {
+        var command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c", "user.name=bench", "-c", "user.email=bench@example.com"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + ": " + output);
+        }
+        return output;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
