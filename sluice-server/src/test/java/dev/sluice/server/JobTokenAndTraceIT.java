@@ -48,6 +48,10 @@ class JobTokenAndTraceIT {
         String mib = "l".repeat(1024 * 1024 - 1) + "\n"; // a full chunk as runners send it
         var big = Http.send("PATCH", trace, mib, "JOB-TOKEN", token, "Content-Range", "3-" + (3 + mib.length() - 1));
         assertThat(big.statusCode()).as("a runner's 1 MiB trace chunk is taken").isEqualTo(202);
+        String oversized = "x".repeat((int) Coordinator.MAX_REQUEST_BYTES + 1);
+        var tooBig = Http.send("PATCH", trace, oversized, "JOB-TOKEN", token, "Content-Range",
+                (3 + mib.length()) + "-" + (3 + mib.length() + oversized.length() - 1));
+        assertThat(tooBig.statusCode()).as("an oversized chunk is refused, nothing stored").isEqualTo(413);
 
         var done = Http.send("PUT", server.url() + "/api/v4/jobs/" + id, "{\"token\":\"" + token + "\",\"state\":\"success\"}");
         assertThat(done.statusCode()).isEqualTo(200);
