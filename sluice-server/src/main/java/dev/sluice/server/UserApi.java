@@ -31,6 +31,7 @@ final class UserApi {
         app.get("/api/v4/user", ctx -> RunnerApi.json(ctx, 200, view(Authentication.user(ctx))));
         app.get("/api/v4/users", this::list);
         app.post("/api/v4/users", this::create, ADMIN);
+        app.put("/api/v4/users/{id}", this::update, ADMIN);
         app.post("/api/v4/users/{id}/personal_access_tokens", this::createToken, ADMIN);
         app.get("/api/v4/personal_access_tokens", this::listTokens);
         app.delete("/api/v4/personal_access_tokens/{id}", this::revoke);
@@ -56,9 +57,27 @@ final class UserApi {
         if (users.byUsername(username).isPresent()) {
             throw new RunnerApi.Refused(409, "Username has already been taken");
         }
+        var password = optional(body, "password").map(UserApi::passwordHash);
         var user = users.create(username, optional(body, "name").orElse(username), optional(body, "email").orElse(null),
                 body.path("admin").asBoolean(false));
+        password.ifPresent(hash -> users.setPassword(user.id(), hash));
         RunnerApi.json(ctx, 201, view(user));
+    }
+
+    /** GitLab's PUT /users/:id; of its fields only {@code password} (for web sign-in) is taken so far. */
+    private void update(Context ctx) {
+        var user = users.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 User Not Found"));
+        JsonNode body = RunnerApi.body(ctx, JsonNode.class);
+        optional(body, "password").map(UserApi::passwordHash).ifPresent(hash -> users.setPassword(user.id(), hash));
+        RunnerApi.json(ctx, 200, view(user));
+    }
+
+    private static String passwordHash(String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + problem);
+        }
+        return Passwords.hash(password);
     }
 
     private void createToken(Context ctx) {

@@ -15,17 +15,21 @@ final class WebControl implements Control {
 
     private final PipelineRuns runs;
     private final LongFunction<Path> traceFile;
+    private final JobArtifacts artifacts;
 
-    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile) {
+    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts) {
         this.runs = runs;
         this.traceFile = traceFile;
+        this.artifacts = artifacts;
     }
 
-    /** Serves the web UI on {@code app}, live-updated by the scheduler's changes. */
-    static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile) {
+    /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
+    static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
+                      Users users, Permissions permissions) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
-        new WebRoutes(jdbi, new WebControl(runs, traceFile), live).register(app);
+        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts), live, new WebAccounts(users, permissions),
+                new JdbiWebSessions(jdbi, java.time.Clock.systemUTC())).register(app);
     }
 
     @Override
@@ -70,6 +74,11 @@ final class WebControl implements Control {
     @Override
     public Path traceFile(long jobId) {
         return traceFile.apply(jobId);
+    }
+
+    @Override
+    public java.util.Optional<Path> artifacts(long jobId) {
+        return artifacts.archive(jobId);
     }
 
     private static Outcome outcome(PipelineRuns.Action action) {

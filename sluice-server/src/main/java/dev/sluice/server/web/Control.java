@@ -38,4 +38,7 @@ public interface Control {
     Layout layout(long pipelineId);
 
     Path traceFile(long jobId);
+
+    /** The job's artifacts archive, when it uploaded one. */
+    java.util.Optional<Path> artifacts(long jobId);
 }
