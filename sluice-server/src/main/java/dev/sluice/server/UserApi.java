@@ -86,17 +86,27 @@ final class UserApi {
         String name = required(body, "name");
         var scopes = new ArrayList<String>();
         body.path("scopes").forEach(s -> scopes.add(s.asText()));
+        LocalDate expires = optional(body, "expires_at").map(UserApi::date).orElse(null);
+        var issued = issue(tokens, clock, user.id(), name, scopes, expires);
+        var view = view(issued.token());
+        view.put("token", issued.secret());
+        RunnerApi.json(ctx, 201, view);
+    }
+
+    /** A new token and its secret, shown only this once. */
+    record Issued(AccessTokens.Token token, String secret) {
+    }
+
+    /** Makes a personal access token (for the REST API and the web UI's tokens page alike), or refuses with a 400. */
+    static Issued issue(AccessTokens tokens, Clock clock, long userId, String name, List<String> scopes, LocalDate expires) {
         if (scopes.isEmpty() || !AccessTokens.SCOPES.containsAll(scopes)) {
             throw new RunnerApi.Refused(400, "400 Bad Request - scopes must name some of " + String.join(", ", AccessTokens.SCOPES));
         }
-        LocalDate expires = optional(body, "expires_at").map(UserApi::date).orElse(null);
         if (expires != null && !expires.isAfter(LocalDate.now(clock))) {
             throw new RunnerApi.Refused(400, "400 Bad Request - expires_at must be a future date");
         }
         String secret = Tokens.generate("glpat-");
-        var view = view(tokens.create(user.id(), name, Tokens.hash(secret), List.copyOf(scopes), expires));
-        view.put("token", secret);
-        RunnerApi.json(ctx, 201, view);
+        return new Issued(tokens.create(userId, name, Tokens.hash(secret), List.copyOf(scopes), expires), secret);
     }
 
     /** Admins see every token (or one user's with {@code user_id}); others their own. */

@@ -25,11 +25,14 @@ final class WebControl implements Control {
 
     /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
     static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
-                      Users users, Permissions permissions) {
+                      Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
+                      ProtectedRefs protectedRefs) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
-        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts), live, new WebAccounts(users, permissions),
-                new JdbiWebSessions(jdbi, java.time.Clock.systemUTC())).register(app);
+        var clock = java.time.Clock.systemUTC();
+        var accounts = new WebAccounts(users, permissions, tokens, clock);
+        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts), live, accounts, new JdbiWebSessions(jdbi, clock),
+                new WebSettings(variables, protectedRefs)).register(app);
     }
 
     @Override

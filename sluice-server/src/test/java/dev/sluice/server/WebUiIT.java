@@ -348,6 +348,105 @@ class WebUiIT {
         assertThat(Http.send("GET", server.url() + "/-/projects", null, "Cookie", stranger).body()).doesNotContain(">app<");
     }
 
+    @Test
+    void aNewTokenIsShownOnceWorksAndIsRevokedFromTheTokensPage() throws Exception {
+        signIn("root", ROOT_PASSWORD);
+        browser.driver.findElement(By.cssSelector(".account a")).click();
+        browser.driver.findElement(By.name("name")).sendKeys("laptop");
+        browser.driver.findElement(By.xpath("//button[text()='Create token']")).click();
+        String secret = browser.await("the new token", d -> d.findElement(By.id("created-token"))).getAttribute("value");
+        assertThat(secret).startsWith("glpat-");
+        browser.screenshot("access-tokens");
+        assertThat(Http.send("GET", server.url() + "/api/v4/user", null, "PRIVATE-TOKEN", secret).statusCode()).isEqualTo(200);
+
+        browser.driver.get(server.url() + "/-/profile/personal_access_tokens");
+        assertThat(browser.driver.getPageSource()).as("shown only once").doesNotContain(secret);
+        assertThat(browser.driver.findElement(By.cssSelector("table.tokens")).getText()).contains("laptop").contains("api");
+        browser.driver.findElement(By.cssSelector("button[aria-label='Revoke laptop']")).click();
+        browser.await("the token to be inactive", d -> d.findElement(By.cssSelector("table.tokens")).getText().contains("inactive"));
+        assertThat(Http.send("GET", server.url() + "/api/v4/user", null, "PRIVATE-TOKEN", secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theCiCdSettingsPageEditsVariablesAndProtectedBranchesAndNeverShowsAMaskedValue() throws Exception {
+        pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        String masked = "Masked-Secret-4711";
+        variable("{\"key\":\"DEPLOY_TOKEN\",\"value\":\"" + masked + "\",\"masked\":true}");
+        variable("{\"key\":\"REGION\",\"value\":\"eu-west-1\"}");
+        member("maia", ProjectMembers.MAINTAINER);
+        signIn("maia", "maia-password-1");
+        browser.driver.get(server.url() + "/-/projects/" + projectId);
+        browser.driver.findElement(By.linkText("CI/CD settings")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("table.variables")).getText()).contains("DEPLOY_TOKEN").contains("eu-west-1");
+        assertThat(browser.driver.getPageSource()).as("not in the list, not in the edit forms").doesNotContain(masked);
+
+        var row = browser.driver.findElement(By.cssSelector("tr[data-key='DEPLOY_TOKEN']"));
+        row.findElement(By.tagName("summary")).click();
+        assertThat(row.findElement(By.name("value")).getAttribute("value")).isEmpty();
+        row.findElement(By.xpath(".//label[contains(.,'Protected')]/input")).click();
+        row.findElement(By.xpath(".//button[text()='Save DEPLOY_TOKEN']")).click();
+        browser.await("the variable to be protected", d -> d.findElement(By.cssSelector("tr[data-key='DEPLOY_TOKEN']")).getText()
+                .contains("protected"));
+        var kept = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/variables/DEPLOY_TOKEN").body());
+        assertThat(kept.get("value").asText()).as("an empty value field keeps a masked value").isEqualTo(masked);
+        assertThat(kept.get("protected").asBoolean()).isTrue();
+
+        var add = browser.driver.findElement(By.xpath("//h2[text()='Add a variable']/following-sibling::form"));
+        add.findElement(By.name("key")).sendKeys("bad key");
+        add.findElement(By.xpath(".//button")).click();
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Not saved").contains("key can contain only");
+        browser.driver.navigate().back();
+        browser.driver.findElement(By.cssSelector("button[aria-label='Delete REGION']")).click();
+        browser.await("REGION to be gone", d -> d.findElements(By.cssSelector("tr[data-key='REGION']")).isEmpty());
+        browser.driver.findElement(By.cssSelector("input[placeholder='release/*']")).sendKeys("release/*");
+        browser.driver.findElement(By.xpath("//button[text()='Protect']")).click();
+        browser.await("release/* to be protected", d -> d.findElement(By.cssSelector(".branches")).getText().contains("release/*"));
+        assertThat(browser.driver.getPageSource()).doesNotContain(masked);
+        browser.screenshot("ci-cd-settings");
+
+        member("dev", ProjectMembers.DEVELOPER);
+        String developer = httpSignIn("dev", "dev-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/projects/" + projectId + "/settings/ci_cd", null, "Cookie", developer)
+                .statusCode()).isEqualTo(403);
+        var forged = Http.send("POST", server.url() + "/-/projects/" + projectId + "/settings/ci_cd/variables",
+                "key=STOLEN&value=x&authenticity_token=" + csrf(developer, "/-/projects"),
+                "Cookie", developer, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/variables").body()).doesNotContain("STOLEN");
+    }
+
+    @Test
+    void aJobPageListsItsArtifactsForReportersWhoMayDownloadThem() throws Exception {
+        long pipeline = pipeline("""
+                build:
+                  script: [mkdir -p out, echo hello > out/report.txt]
+                  artifacts:
+                    paths: [out/]
+                """);
+        long build = job(pipeline, "build", "success");
+        member("rita", ProjectMembers.REPORTER);
+        signIn("rita", "rita-password-1");
+        browser.driver.get(server.url() + "/-/jobs/" + build);
+        assertThat(browser.driver.findElement(By.cssSelector(".artifacts")).getText()).contains("out/report.txt");
+        String cookie = httpSignIn("rita", "rita-password-1");
+        var zip = Http.send("GET", server.url() + "/-/jobs/" + build + "/artifacts.zip", null, "Cookie", cookie);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
+        member("gus", ProjectMembers.GUEST);
+        String guest = httpSignIn("gus", "gus-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/jobs/" + build + "/artifacts.zip", null, "Cookie", guest).statusCode())
+                .as("guests see jobs but not the code").isEqualTo(403);
+        assertThat(Http.send("GET", server.url() + "/-/jobs/" + build, null, "Cookie", guest).body()).doesNotContain("Download artifacts.zip");
+    }
+
+    private void variable(String json) throws Exception {
+        var r = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/variables", json, "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
     /** A user with a password ({@code <name>-password-1}) who is a member of the project at {@code level} (0: none). */
     private void member(String name, int level) throws Exception {
         var created = Http.api("POST", server.url() + "/api/v4/users", CoordinatorIT.JSON.writeValueAsString(

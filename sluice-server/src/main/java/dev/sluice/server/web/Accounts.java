@@ -1,5 +1,6 @@
 package dev.sluice.server.web;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,4 +25,23 @@ public interface Accounts {
     boolean canRun(Person person, long projectId, String branch);
 
     boolean canManage(Person person, long projectId);
+
+    /** A personal access token as its owner's tokens page lists it (never its secret). */
+    record Token(long id, String name, List<String> scopes, String createdAt, String expiresAt, String lastUsedAt,
+                 boolean active) {
+    }
+
+    /** The person's own tokens, revoked and expired ones included. */
+    List<Token> tokens(Person person);
+
+    /**
+     * Makes a token for the person; its secret, shown only this once.
+     *
+     * @param expires a date {@code YYYY-MM-DD}, or blank for none
+     * @throws Refused for a blank name, unknown scopes or a bad date
+     */
+    String createToken(Person person, String name, List<String> scopes, String expires);
+
+    /** Revokes one of the person's own tokens; false when they have none of that id. */
+    boolean revokeToken(Person person, long tokenId);
 }

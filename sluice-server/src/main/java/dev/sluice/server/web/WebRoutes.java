@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -47,13 +49,15 @@ public final class WebRoutes {
     private final LiveUpdates live;
     private final Accounts accounts;
     private final SignIn signIn;
+    private final ProjectSettings settings;
 
-    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live, Accounts accounts, Sessions sessions) {
+    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live, Accounts accounts, Sessions sessions, ProjectSettings settings) {
         this.reads = new WebReads(jdbi);
         this.control = control;
         this.live = live;
         this.accounts = accounts;
         this.signIn = new SignIn(accounts, sessions);
+        this.settings = settings;
     }
 
     public void register(Javalin app) {
@@ -73,10 +77,28 @@ public final class WebRoutes {
         app.get("/-/jobs/{id}/artifacts.zip", this::artifacts);
         app.sse("/-/jobs/{id}/live", this::jobLive);
         app.get("/<project>/badges/{ref}/pipeline.svg", this::badge);
-        app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, this::pipelineAction));
-        app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, this::jobAction));
+        app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, thenBack(this::pipelineAction)));
+        app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, thenBack(this::jobAction)));
+        app.get(SettingsPages.TOKENS, ctx -> ctx.html(SettingsPages.tokens(viewer(ctx), accounts.tokens(viewer(ctx).person()), null)));
+        app.post(SettingsPages.TOKENS, ctx -> act(ctx, this::createToken));
+        app.post(SettingsPages.TOKENS + "/{id}/revoke", ctx -> act(ctx, thenBack(c ->
+                accounts.revokeToken(viewer(c).person(), id(c)) ? null : "no such token of yours")));
+        app.get("/-/projects/{id}/settings/ci_cd", ctx -> {
+            var p = managed(ctx);
+            ctx.html(SettingsPages.ciCd(viewer(ctx), p, settings.variables(p.id()), settings.protectedBranches(p.id())));
+        });
+        app.post("/-/projects/{id}/settings/ci_cd/variables", ctx -> act(ctx, thenBack(this::saveVariable)));
+        app.post("/-/projects/{id}/settings/ci_cd/variables/delete", ctx -> act(ctx, thenBack(c ->
+                settings.deleteVariable(managed(c).id(), c.queryParam("key"), c.queryParam("scope")) ? null : "no such variable")));
+        app.post("/-/projects/{id}/settings/ci_cd/protected_branches", ctx -> act(ctx, thenBack(c -> {
+            settings.protectBranch(managed(c).id(), c.formParam("name"));
+            return null;
+        })));
+        app.post("/-/projects/{id}/settings/ci_cd/protected_branches/delete", ctx -> act(ctx, thenBack(c ->
+                settings.unprotectBranch(managed(c).id(), c.queryParam("name")) ? null : "that branch is not protected")));
         app.exception(NotFound.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
         app.exception(Forbidden.class, (e, ctx) -> refuse(ctx, 403, e.getMessage()));
+        app.exception(Refused.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
     }
 
     /** A page saying why a request was not done: 403 forbidden, 404 not found, 409 not possible now. */
@@ -84,6 +106,7 @@ public final class WebRoutes {
         String title = switch (status) {
             case 403 -> "Forbidden";
             case 404 -> "Not found";
+            case 400 -> "Not saved";
             default -> "Not done";
         };
         ctx.status(status).html(Layout.page(SignIn.viewer(ctx), title, "<h1>" + title + "</h1><p>" + Html.esc(why) + "</p>"));
@@ -97,6 +120,30 @@ public final class WebRoutes {
     private Views.ProjectView visibleProject(Context ctx, long projectId) {
         return reads.project(projectId).filter(p -> accounts.canView(viewer(ctx).person(), p.id()))
                 .orElseThrow(() -> new NotFound("no project " + projectId));
+    }
+
+    /** The project, when the viewer may change its settings (maintainers and above). */
+    private Views.ProjectView managed(Context ctx) {
+        var p = visibleProject(ctx, id(ctx));
+        if (!accounts.canManage(viewer(ctx).person(), p.id())) {
+            throw new Forbidden("only maintainers may change this project's settings");
+        }
+        return p;
+    }
+
+    /** Answers with the tokens page itself: the only response that ever shows the new token's secret. */
+    private void createToken(Context ctx) {
+        var me = viewer(ctx).person();
+        String secret = accounts.createToken(me, ctx.formParam("name"), ctx.formParams("scopes"), ctx.formParam("expires_at"));
+        ctx.header("Cache-Control", "no-store").html(SettingsPages.tokens(viewer(ctx), accounts.tokens(me), secret));
+    }
+
+    private String saveVariable(Context ctx) {
+        var p = managed(ctx);
+        var v = new ProjectSettings.Variable(Objects.requireNonNullElse(ctx.formParam("key"), "").trim(), ctx.formParam("value"),
+                "true".equals(ctx.formParam("protected")), "true".equals(ctx.formParam("masked")), ctx.formParam("environment_scope"));
+        settings.saveVariable(p.id(), ctx.formParam("old_key"), ctx.formParam("old_scope"), v);
+        return null;
     }
 
     private boolean mayRun(Context ctx, PipelineView p) {
@@ -235,15 +282,22 @@ public final class WebRoutes {
 
     /**
      * Every state-changing request of the UI passes here: first the CSRF token (a 403 without the session's), then
-     * the action, which checks the permission itself (a {@link Forbidden} 403). An action refused for the state it
-     * finds comes back as a 409 page saying why; a done one returns to where it was asked.
+     * the action, which checks the permission itself (a {@link Forbidden} 403) and answers.
      */
-    private void act(Context ctx, Function<Context, String> action) {
+    private void act(Context ctx, Consumer<Context> action) {
         if (!SignIn.csrfValid(ctx)) {
             refuse(ctx, 403, "The form's security token is missing or stale: reload the page and try again.");
             return;
         }
-        String refused = action.apply(ctx);
+        action.accept(ctx);
+    }
+
+    /** An action refused for the state it finds comes back as a 409 page saying why; a done one returns to where it was asked. */
+    private static Consumer<Context> thenBack(Function<Context, String> action) {
+        return ctx -> back(ctx, action.apply(ctx));
+    }
+
+    private static void back(Context ctx, String refused) {
         if (refused != null) {
             refuse(ctx, 409, refused);
             return;
