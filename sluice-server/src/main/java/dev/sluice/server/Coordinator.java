@@ -108,7 +108,7 @@ public final class Coordinator implements AutoCloseable {
         new ProtectedRefApi(projects, protectedRefs).routes(app);
         new ProjectRunnerApi(projects, runners).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
-        WebControl.serve(app, jdbi, runs, this::traceFile, artifacts, users, new Permissions(users, protectedRefs), tokens, variables,
+        WebControl.serve(app, jdbi, runs, this::traceFile, artifacts, runners, jobs, settings.registrationToken(), users, new Permissions(users, protectedRefs), tokens, variables,
                 protectedRefs);
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));

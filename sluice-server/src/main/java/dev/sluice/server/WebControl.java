@@ -16,22 +16,29 @@ final class WebControl implements Control {
     private final PipelineRuns runs;
     private final LongFunction<Path> traceFile;
     private final JobArtifacts artifacts;
+    private final Runners runners;
+    private final Jobs jobs;
+    private final String registrationToken;
 
-    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts) {
+    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts, Runners runners, Jobs jobs,
+                       String registrationToken) {
         this.runs = runs;
         this.traceFile = traceFile;
         this.artifacts = artifacts;
+        this.runners = runners;
+        this.jobs = jobs;
+        this.registrationToken = registrationToken;
     }
 
     /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
     static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
-                      Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
+                      Runners runners, Jobs jobs, String registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
                       ProtectedRefs protectedRefs) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
         var clock = java.time.Clock.systemUTC();
         var accounts = new WebAccounts(users, permissions, tokens, clock);
-        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts), live, accounts, new JdbiWebSessions(jdbi, clock),
+        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts, runners, jobs, registrationToken), live, accounts, new JdbiWebSessions(jdbi, clock),
                 new WebSettings(variables, protectedRefs)).register(app);
     }
 
@@ -77,6 +84,17 @@ final class WebControl implements Control {
     @Override
     public Path traceFile(long jobId) {
         return traceFile.apply(jobId);
+    }
+
+    @Override
+    public List<RunnerRow> runners() {
+        return runners.list(0, 1000).stream().map(r -> new RunnerRow(r.id(), r.description(), r.tags(), r.paused(),
+                r.isInstanceRunner(), jobs.countOfRunner(r.id(), List.of("running")))).toList();
+    }
+
+    @Override
+    public String registrationToken() {
+        return registrationToken;
     }
 
     @Override

@@ -442,6 +442,21 @@ class WebUiIT {
         assertThat(Http.send("GET", server.url() + "/-/jobs/" + build, null, "Cookie", guest).body()).doesNotContain("Download artifacts.zip");
     }
 
+    @Test
+    void administratorsSeeTheRunnersAndTheRegistrationTokenOthersDoNot() throws Exception {
+        signIn("root", ROOT_PASSWORD);
+        browser.driver.findElement(By.linkText("Runners")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("input[aria-label='Registration token']")).getAttribute("value"))
+                .isEqualTo("reg-token");
+        assertThat(browser.driver.findElements(By.cssSelector("table.runners tbody tr"))).hasSize(1);
+        browser.screenshot("runners");
+        member("maia", 0);
+        signIn("maia", "maia-password-1");
+        assertThat(browser.driver.findElements(By.linkText("Runners"))).isEmpty();
+        browser.driver.get(server.url() + "/-/admin/runners");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Forbidden").doesNotContain("reg-token");
+    }
+
     private void variable(String json) throws Exception {
         var r = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/variables", json, "Content-Type", "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

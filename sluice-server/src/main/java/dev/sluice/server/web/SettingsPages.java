@@ -47,6 +47,29 @@ final class SettingsPages {
         return Layout.page(viewer, "Access tokens", content, Layout.link(TOKENS, "Access tokens"));
     }
 
+    /** Administrators only: every runner, and the token that registers new ones. */
+    static String runners(Viewer viewer, List<Control.RunnerRow> runners, String registrationToken) {
+        var rows = new StringBuilder();
+        for (var r : runners) {
+            rows.append("<tr data-runner=\"").append(r.id()).append("\"><td>#").append(r.id()).append("</td><td>")
+                    .append(Html.esc(r.description())).append("</td><td>");
+            r.tags().forEach(t -> rows.append("<span class=\"tag\">").append(Html.esc(t)).append("</span> "));
+            rows.append("</td><td>").append(r.instance() ? "instance" : "project").append("</td><td>")
+                    .append(r.paused() ? "<span class=\"tag warn\">paused</span>" : "active").append("</td><td>")
+                    .append(r.running()).append("</td></tr>");
+        }
+        String content = """
+                <h1>Runners</h1>
+                <section class="panel"><h2>Register a runner</h2>
+                <p class="muted">New runners register with this token (the server's --registration-token):</p>
+                <input class="field" readonly value="%s" aria-label="Registration token" onfocus="this.select()"></section>
+                <section class="panel"><h2>Registered runners</h2>%s</section>
+                """.formatted(Html.esc(registrationToken), runners.isEmpty() ? "<p class=\"empty\">No runners yet.</p>"
+                : "<table class=\"settings runners\"><thead><tr><th>Id</th><th>Description</th><th>Tags</th><th>Type</th>"
+                + "<th>Status</th><th>Jobs running</th></tr></thead><tbody>" + rows + "</tbody></table>");
+        return Layout.page(viewer, "Runners", content, Layout.link("/-/admin/runners", "Runners"));
+    }
+
     /** Masked values never reach this page: {@link ProjectSettings} does not hand them out. */
     static String ciCd(Viewer viewer, Views.ProjectView p, List<ProjectSettings.Variable> variables, List<String> branches) {
         String base = Urls.settings(p.id());

@@ -79,6 +79,12 @@ public final class WebRoutes {
         app.get("/<project>/badges/{ref}/pipeline.svg", this::badge);
         app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, thenBack(this::pipelineAction)));
         app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, thenBack(this::jobAction)));
+        app.get("/-/admin/runners", ctx -> {
+            if (!viewer(ctx).person().admin()) {
+                throw new Forbidden("only administrators see the runners");
+            }
+            ctx.html(SettingsPages.runners(viewer(ctx), control.runners(), control.registrationToken()));
+        });
         app.get(SettingsPages.TOKENS, ctx -> ctx.html(SettingsPages.tokens(viewer(ctx), accounts.tokens(viewer(ctx).person()), null)));
         app.post(SettingsPages.TOKENS, ctx -> act(ctx, this::createToken));
         app.post(SettingsPages.TOKENS + "/{id}/revoke", ctx -> act(ctx, thenBack(c ->
