@@ -9,3 +9,8 @@ create table web_sessions (
     expires_at  timestamp   not null
 );
 create index web_sessions_expiry on web_sessions (expires_at);
+
+-- Who started a pipeline (the REST API's caller; push and merge request pipelines will set it too); null when
+-- unknown or when the user was deleted.
+alter table pipelines add column user_id bigint;
+alter table pipelines add constraint pipelines_user_fk foreign key (user_id) references users (id) on delete set null;

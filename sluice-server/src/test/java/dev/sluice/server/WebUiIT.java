@@ -210,6 +210,8 @@ class WebUiIT {
         browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
         card("build", "success");
         card("deploy", "manual");
+        assertThat(browser.driver.findElement(By.cssSelector(".pipeline-head")).getText()).as("created over REST by root")
+                .contains("triggered by root");
         browser.driver.findElement(By.cssSelector("button[aria-label='Play deploy']")).click();
         card("deploy", "success");
         assertThat(Files.readString(server.traceFile(job(pipeline, "deploy", "success")))).contains("deployed");
