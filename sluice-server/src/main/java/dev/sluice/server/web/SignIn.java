@@ -6,6 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sign-in, sign-out, and the filter that lets only signed-in people reach the UI's pages: the session's cookie
@@ -17,6 +19,8 @@ final class SignIn {
     static final String CSRF_FIELD = "authenticity_token";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String VIEWER = "sluice.viewer";
+    /** Under {@code /-/} but open to anyone: the sign-in page, and the health and readiness probes (as GitLab's). */
+    private static final Set<String> OPEN = Set.of("/-/sign_in", "/-/health", "/-/ready");
 
     private final Accounts accounts;
     private final Sessions sessions;
@@ -50,7 +54,7 @@ final class SignIn {
 
     private void require(Context ctx) {
         String path = ctx.path();
-        if (path.startsWith("/-/assets/") || path.equals("/-/sign_in")) {
+        if (path.startsWith("/-/assets/") || OPEN.contains(path)) {
             return;
         }
         var viewer = session(ctx).flatMap(s -> accounts.find(s.userId()).map(p -> new Viewer(p, s.csrf())));
@@ -69,16 +73,16 @@ final class SignIn {
         ctx.skipRemainingHandlers();
     }
 
-    private java.util.Optional<Sessions.Session> session(Context ctx) {
+    private Optional<Sessions.Session> session(Context ctx) {
         String secret = ctx.cookie(COOKIE);
-        return secret == null || secret.isBlank() ? java.util.Optional.empty() : sessions.find(secret);
+        return secret == null || secret.isBlank() ? Optional.empty() : sessions.find(secret);
     }
 
     private void signIn(Context ctx) {
         String username = ctx.formParam("username");
         String password = ctx.formParam("password");
         String back = returnTo(ctx);
-        var person = username == null || password == null ? java.util.Optional.<Accounts.Person>empty()
+        var person = username == null || password == null ? Optional.<Accounts.Person>empty()
                 : accounts.signIn(username.trim(), password);
         if (person.isEmpty()) {
             ctx.status(401).html(form(back, "Invalid username or password.", username == null ? "" : username));

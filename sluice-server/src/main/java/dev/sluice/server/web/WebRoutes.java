@@ -185,8 +185,8 @@ public final class WebRoutes {
     private void pipelineLive(SseClient client) {
         Context ctx = client.ctx();
         long id = parseOr(ctx.pathParam("id"), -1);
-        visibleProject(ctx, pipelineOf(id).projectId());
         try (var watch = live.watch(id)) {
+            visibleProject(ctx, pipelineOf(id).projectId());
             while (!client.terminated()) {
                 PipelineView p = pipelineOf(id);
                 client.sendEvent("pipeline", PipelinePage.live(viewer(ctx), mayRun(ctx, p), p, reads.latestJobs(id), control.layout(id), Instant.now()));
