@@ -43,4 +43,11 @@
       line.hidden = open;
     }
   });
+  // htmx requests carry the session's CSRF token as a header; plain forms carry it as a hidden field.
+  document.addEventListener('htmx:configRequest', function (e) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (token) {
+      e.detail.headers['X-CSRF-Token'] = token.content;
+    }
+  });
 })();

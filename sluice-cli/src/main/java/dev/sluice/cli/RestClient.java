@@ -33,9 +33,17 @@ final class RestClient {
     }
 
     JsonNode post(String path, Object body) throws InterruptedException {
+        return withBody("POST", path, body);
+    }
+
+    JsonNode put(String path, Object body) throws InterruptedException {
+        return withBody("PUT", path, body);
+    }
+
+    private JsonNode withBody(String method, String path, Object body) throws InterruptedException {
         try {
             return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is always JSON", e);
         }

@@ -66,6 +66,37 @@ class AdminCommandTest {
     }
 
     @Test
+    void passwordsFromFilesLetTheUserSignInToTheWebUi() throws Exception {
+        var file = java.nio.file.Files.writeString(dir.resolve("pw"), "first-password\n");
+        var created = admin(ROOT, "user", "create", "carol", "--password-file", file.toString());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(signIn("carol", "first-password")).as("the final newline is not part of the password").isEqualTo(303);
+
+        java.nio.file.Files.writeString(file, "second-password");
+        var changed = admin(ROOT, "user", "password", "carol", "--password-file", file.toString());
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        assertThat(changed.out()).contains("Set the password of carol");
+        assertThat(signIn("carol", "first-password")).isEqualTo(401);
+        assertThat(signIn("carol", "second-password")).isEqualTo(303);
+
+        java.nio.file.Files.writeString(file, "short");
+        var tooShort = admin(ROOT, "user", "password", "carol", "--password-file", file.toString());
+        assertThat(tooShort.exitCode()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("password is too short (minimum is 8 characters)").doesNotContain("\tat ");
+        var missing = admin(ROOT, "user", "password", "carol", "--password-file", dir.resolve("nope").toString());
+        assertThat(missing.err()).contains("--password-file: cannot read");
+        assertThat(admin(ROOT, "user", "password", "nobody", "--password-file", file.toString()).err())
+                .contains("no user named 'nobody'");
+    }
+
+    private int signIn(String username, String password) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/-/sign_in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void mistakesGetOneClearLine() {
         var wrong = admin("glpat-not-a-token", "user", "list");
         assertThat(wrong.exitCode()).isEqualTo(1);

@@ -14,6 +14,11 @@ final class JdbiPipelines implements Pipelines {
     }
 
     @Override
+    public void setUser(long id, long userId) {
+        jdbi.useHandle(h -> h.createUpdate("update pipelines set user_id = ? where id = ?").bind(0, userId).bind(1, id).execute());
+    }
+
+    @Override
     public void setStatus(long id, String status) {
         jdbi.useHandle(h -> h.createUpdate("update pipelines set status = ?,"
                         + " started_at = case when ? = 'running' then coalesce(started_at, current_timestamp) else started_at end,"

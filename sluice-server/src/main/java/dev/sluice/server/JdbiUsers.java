@@ -49,6 +49,18 @@ final class JdbiUsers implements Users, ProjectMembers {
     }
 
     @Override
+    public boolean setPassword(long id, String passwordHash) {
+        return jdbi.withHandle(h -> h.createUpdate("update users set password_hash = ? where id = ?")
+                .bind(0, passwordHash).bind(1, id).execute()) == 1;
+    }
+
+    @Override
+    public Optional<String> passwordHash(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where id = ?").bind(0, id)
+                .mapTo(String.class).findOne());
+    }
+
+    @Override
     public void add(long projectId, long userId, int accessLevel) {
         jdbi.useHandle(h -> h.createUpdate("insert into project_members (project_id, user_id, access_level) values (?, ?, ?)")
                 .bind(0, projectId).bind(1, userId).bind(2, accessLevel).execute());

@@ -12,6 +12,9 @@ interface Pipelines {
 
     void setStatus(long id, String status);
 
+    /** Records who started the pipeline (the web UI shows it as "triggered by"). */
+    void setUser(long id, long userId);
+
     /** Marks the pipeline failed with the configuration's errors. */
     void fail(long id, String errors);
 

@@ -114,7 +114,9 @@ final class ProjectApi {
         } catch (GitRepos.GitException e) {
             throw new RunnerApi.Refused(400, "400 Bad Request - Reference not found");
         }
-        RunnerApi.json(ctx, 201, view(runs.create(project, ref, sha, variables(ctx))));
+        var created = runs.create(project, ref, sha, variables(ctx));
+        pipelines.setUser(created.id(), Authentication.user(ctx).id());
+        RunnerApi.json(ctx, 201, view(created));
     }
 
     /** GitLab: {@code "variables": [{"key": ..., "value": ..., "variable_type": "env_var"}]} in a JSON body. */

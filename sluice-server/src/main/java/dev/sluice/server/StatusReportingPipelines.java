@@ -28,6 +28,11 @@ final class StatusReportingPipelines implements Pipelines {
     }
 
     @Override
+    public void setUser(long id, long userId) {
+        store.setUser(id, userId);
+    }
+
+    @Override
     public void setStatus(long id, String status) {
         store.setStatus(id, status);
         changed(id, status);

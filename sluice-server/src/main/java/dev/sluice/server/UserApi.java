@@ -31,6 +31,7 @@ final class UserApi {
         app.get("/api/v4/user", ctx -> RunnerApi.json(ctx, 200, view(Authentication.user(ctx))));
         app.get("/api/v4/users", this::list);
         app.post("/api/v4/users", this::create, ADMIN);
+        app.put("/api/v4/users/{id}", this::update, ADMIN);
         app.post("/api/v4/users/{id}/personal_access_tokens", this::createToken, ADMIN);
         app.get("/api/v4/personal_access_tokens", this::listTokens);
         app.delete("/api/v4/personal_access_tokens/{id}", this::revoke);
@@ -56,9 +57,27 @@ final class UserApi {
         if (users.byUsername(username).isPresent()) {
             throw new RunnerApi.Refused(409, "Username has already been taken");
         }
+        var password = optional(body, "password").map(UserApi::passwordHash);
         var user = users.create(username, optional(body, "name").orElse(username), optional(body, "email").orElse(null),
                 body.path("admin").asBoolean(false));
+        password.ifPresent(hash -> users.setPassword(user.id(), hash));
         RunnerApi.json(ctx, 201, view(user));
+    }
+
+    /** GitLab's PUT /users/:id; of its fields only {@code password} (for web sign-in) is taken so far. */
+    private void update(Context ctx) {
+        var user = users.find(id(ctx.pathParam("id"))).orElseThrow(() -> new RunnerApi.Refused(404, "404 User Not Found"));
+        JsonNode body = RunnerApi.body(ctx, JsonNode.class);
+        optional(body, "password").map(UserApi::passwordHash).ifPresent(hash -> users.setPassword(user.id(), hash));
+        RunnerApi.json(ctx, 200, view(user));
+    }
+
+    private static String passwordHash(String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + problem);
+        }
+        return Passwords.hash(password);
     }
 
     private void createToken(Context ctx) {
@@ -67,17 +86,27 @@ final class UserApi {
         String name = required(body, "name");
         var scopes = new ArrayList<String>();
         body.path("scopes").forEach(s -> scopes.add(s.asText()));
+        LocalDate expires = optional(body, "expires_at").map(UserApi::date).orElse(null);
+        var issued = issue(tokens, clock, user.id(), name, scopes, expires);
+        var view = view(issued.token());
+        view.put("token", issued.secret());
+        RunnerApi.json(ctx, 201, view);
+    }
+
+    /** A new token and its secret, shown only this once. */
+    record Issued(AccessTokens.Token token, String secret) {
+    }
+
+    /** Makes a personal access token (for the REST API and the web UI's tokens page alike), or refuses with a 400. */
+    static Issued issue(AccessTokens tokens, Clock clock, long userId, String name, List<String> scopes, LocalDate expires) {
         if (scopes.isEmpty() || !AccessTokens.SCOPES.containsAll(scopes)) {
             throw new RunnerApi.Refused(400, "400 Bad Request - scopes must name some of " + String.join(", ", AccessTokens.SCOPES));
         }
-        LocalDate expires = optional(body, "expires_at").map(UserApi::date).orElse(null);
         if (expires != null && !expires.isAfter(LocalDate.now(clock))) {
             throw new RunnerApi.Refused(400, "400 Bad Request - expires_at must be a future date");
         }
         String secret = Tokens.generate("glpat-");
-        var view = view(tokens.create(user.id(), name, Tokens.hash(secret), List.copyOf(scopes), expires));
-        view.put("token", secret);
-        RunnerApi.json(ctx, 201, view);
+        return new Issued(tokens.create(userId, name, Tokens.hash(secret), List.copyOf(scopes), expires), secret);
     }
 
     /** Admins see every token (or one user's with {@code user_id}); others their own. */

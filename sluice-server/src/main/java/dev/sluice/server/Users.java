@@ -20,4 +20,10 @@ interface Users {
     List<User> list(long offset, int limit);
 
     long count();
+
+    /** Stores a {@link Passwords#hash}; false when there is no such user. */
+    boolean setPassword(long id, String passwordHash);
+
+    /** The stored {@link Passwords#hash}; empty when the user has none (token-only users). */
+    Optional<String> passwordHash(long id);
 }

@@ -15,17 +15,31 @@ final class WebControl implements Control {
 
     private final PipelineRuns runs;
     private final LongFunction<Path> traceFile;
+    private final JobArtifacts artifacts;
+    private final Runners runners;
+    private final Jobs jobs;
+    private final String registrationToken;
 
-    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile) {
+    private WebControl(PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts, Runners runners, Jobs jobs,
+                       String registrationToken) {
         this.runs = runs;
         this.traceFile = traceFile;
+        this.artifacts = artifacts;
+        this.runners = runners;
+        this.jobs = jobs;
+        this.registrationToken = registrationToken;
     }
 
-    /** Serves the web UI on {@code app}, live-updated by the scheduler's changes. */
-    static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile) {
+    /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
+    static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
+                      Runners runners, Jobs jobs, String registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
+                      ProtectedRefs protectedRefs) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
-        new WebRoutes(jdbi, new WebControl(runs, traceFile), live).register(app);
+        var clock = java.time.Clock.systemUTC();
+        var accounts = new WebAccounts(users, permissions, tokens, clock);
+        new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts, runners, jobs, registrationToken), live, accounts, new JdbiWebSessions(jdbi, clock),
+                new WebSettings(variables, protectedRefs)).register(app);
     }
 
     @Override
@@ -70,6 +84,22 @@ final class WebControl implements Control {
     @Override
     public Path traceFile(long jobId) {
         return traceFile.apply(jobId);
+    }
+
+    @Override
+    public List<RunnerRow> runners() {
+        return runners.list(0, 1000).stream().map(r -> new RunnerRow(r.id(), r.description(), r.tags(), r.paused(),
+                r.isInstanceRunner(), jobs.countOfRunner(r.id(), List.of("running")))).toList();
+    }
+
+    @Override
+    public String registrationToken() {
+        return registrationToken;
+    }
+
+    @Override
+    public java.util.Optional<Path> artifacts(long jobId) {
+        return artifacts.archive(jobId);
     }
 
     private static Outcome outcome(PipelineRuns.Action action) {

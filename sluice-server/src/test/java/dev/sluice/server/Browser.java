@@ -43,7 +43,9 @@ final class Browser implements AutoCloseable {
 
     <T> T await(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(condition);
+            // live pages swap their elements in place: one read between two swaps is simply tried again
+            return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + " on " + driver.getCurrentUrl() + ":\n"
                     + driver.findElement(org.openqa.selenium.By.tagName("body")).getText(), e);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.jdbi.v3.core.Jdbi;
 
 /** The web UI in a real headless Chromium against a real coordinator and a real runner. */
 class WebUiIT {
@@ -27,10 +28,17 @@ class WebUiIT {
     RunnerAgent agent;
     Browser browser;
     long projectId;
+    /** The store the coordinator uses, shared in memory so tests can make members (the members API is not here yet). */
+    Jdbi store;
+    String storeUrl;
 
     @BeforeEach
     void start() throws Exception {
-        server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN));
+        storeUrl = "jdbc:h2:mem:webui" + ProcessHandle.current().pid() + "_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        server = startServer(0);
+        store = Jdbi.create(storeUrl, "sa", "");
+        long root = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/user").body()).get("id").asLong();
+        setPassword(root, ROOT_PASSWORD);
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
         var config = new RunnerConfig(4, Duration.ofMillis(50), Duration.ofSeconds(5),
                 List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
@@ -45,10 +53,23 @@ class WebUiIT {
         browser.close();
         agent.shutdown();
         server.close();
+        store.useHandle(h -> {
+            try (var statement = h.getConnection().createStatement()) {
+                statement.execute("shutdown"); // drops the in-memory store
+            }
+        });
+    }
+
+    static final String ROOT_PASSWORD = "root-secret-password";
+
+    private Coordinator startServer(int port) {
+        return Coordinator.start(new Coordinator.Settings("127.0.0.1", port, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20))
+                .withAdminToken(Http.ADMIN_TOKEN).withDatabase(new DatabaseConfig(storeUrl, "sa", "")));
     }
 
     @Test
     void jobCardsChangeStateLiveWithoutAReload() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         Path gate = tmp.resolve("gate");
         long pipeline = pipeline("""
                 stages: [build, test, deploy]
@@ -86,6 +107,7 @@ class WebUiIT {
 
     @Test
     void aJobLogIsFollowedLiveWithColoursAndSections() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         Path gate = tmp.resolve("gate");
         long pipeline = pipeline("""
                 build:
@@ -118,6 +140,7 @@ class WebUiIT {
 
     @Test
     void aBigLogOpensAtItsTailAndLoadsEarlierLinesOnDemand() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         long pipeline = pipeline("""
                 big:
                   script: ['for i in 0 1 2; do seq $((i * 10000 + 1)) $((i * 10000 + 10000)); sleep 0.5; done']
@@ -144,6 +167,7 @@ class WebUiIT {
 
     @Test
     void pagesFitA1280pxScreenAndAPhoneInDarkMode() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         long pipeline = pipeline("""
                 stages: [build, test, deploy]
                 build: {stage: build, script: [echo built]}
@@ -172,7 +196,7 @@ class WebUiIT {
     }
 
     @Test
-    void aManualJobIsPlayedFromThePipelinePage() throws Exception {
+    void aMaintainerPlaysAManualJobFromThePipelinePage() throws Exception {
         long pipeline = pipeline("""
                 build:
                   script: [echo built]
@@ -181,9 +205,13 @@ class WebUiIT {
                   when: manual
                   script: [echo deployed]
                 """);
+        member("maia", ProjectMembers.MAINTAINER);
+        signIn("maia", "maia-password-1");
         browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
         card("build", "success");
         card("deploy", "manual");
+        assertThat(browser.driver.findElement(By.cssSelector(".pipeline-head")).getText()).as("created over REST by root")
+                .contains("triggered by root");
         browser.driver.findElement(By.cssSelector("button[aria-label='Play deploy']")).click();
         card("deploy", "success");
         assertThat(Files.readString(server.traceFile(job(pipeline, "deploy", "success")))).contains("deployed");
@@ -191,6 +219,7 @@ class WebUiIT {
 
     @Test
     void anInvalidConfigurationShowsItsErrorsWithLineAndColumn() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         long pipeline = pipeline("""
                 build:
                   script: [echo built]
@@ -205,6 +234,7 @@ class WebUiIT {
 
     @Test
     void projectAndPipelinesListAndBadge() throws Exception {
+        signIn("root", ROOT_PASSWORD);
         long pipeline = pipeline("""
                 build:
                   script: [echo built]
@@ -224,6 +254,263 @@ class WebUiIT {
         assertThat(badge.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(badge.body()).contains("pipeline: success");
         assertThat(Http.send("GET", server.url() + "/app/badges/nope/pipeline.svg", null).body()).contains("pipeline: unknown");
+    }
+
+    @Test
+    void signInRefusesAWrongPasswordReturnsToThePageAndSignOutEndsTheSession() throws Exception {
+        long pipeline = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
+        assertThat(browser.driver.getCurrentUrl()).as("a page needs sign-in")
+                .endsWith("/-/sign_in?return_to=%2F-%2Fpipelines%2F" + pipeline);
+        submitSignIn("root", "not-the-password");
+        assertThat(browser.driver.findElement(By.cssSelector(".alert")).getText()).isEqualTo("Invalid username or password.");
+        browser.screenshot("sign-in-refused");
+        submitSignIn("root", ROOT_PASSWORD);
+        browser.await("the pipeline page it asked for", d -> d.getCurrentUrl().endsWith("/-/pipelines/" + pipeline));
+        var cookie = browser.driver.manage().getCookieNamed("sluice_session");
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+
+        browser.driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+        browser.await("the sign-in page", d -> d.getCurrentUrl().endsWith("/-/sign_in"));
+        browser.driver.get(server.url() + "/-/projects");
+        assertThat(browser.driver.getCurrentUrl()).as("signed out").contains("/-/sign_in");
+        var reused = Http.send("GET", server.url() + "/-/projects", null, "Cookie", "sluice_session=" + cookie.getValue());
+        assertThat(reused.statusCode()).as("the old cookie no longer works").isEqualTo(303);
+    }
+
+    @Test
+    void aSessionSurvivesARestart() throws Exception {
+        String cookie = httpSignIn("root", ROOT_PASSWORD);
+        assertThat(Http.send("GET", server.url() + "/-/projects", null, "Cookie", cookie).statusCode()).isEqualTo(200);
+        int port = server.port();
+        server.close();
+        server = startServer(port);
+        assertThat(Http.send("GET", server.url() + "/-/projects", null, "Cookie", cookie).statusCode())
+                .as("the session is in the store, not in the server's memory").isEqualTo(200);
+    }
+
+    @Test
+    void aPostWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
+        long pipeline = pipeline("""
+                deploy:
+                  when: manual
+                  script: [echo deployed]
+                """);
+        long deploy = job(pipeline, "deploy", "manual");
+        String cookie = httpSignIn("root", ROOT_PASSWORD);
+        var form = new String[] {"Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"};
+        var none = Http.send("POST", server.url() + "/-/jobs/" + deploy + "/play", "", form);
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(none.body()).contains("security token is missing or stale");
+        var wrong = Http.send("POST", server.url() + "/-/jobs/" + deploy + "/play", "authenticity_token=forged", form);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(Http.send("POST", server.url() + "/-/jobs/" + deploy + "/play", "", "Content-Type",
+                "application/x-www-form-urlencoded").statusCode()).as("no session at all").isEqualTo(401);
+        assertThat(job(pipeline, "deploy", "manual")).as("still not played").isEqualTo(deploy);
+        var right = Http.send("POST", server.url() + "/-/jobs/" + deploy + "/play", "",
+                "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded", "X-CSRF-Token", csrf(cookie, "/-/projects"));
+        assertThat(right.statusCode()).as("htmx's header is taken too").isEqualTo(303);
+        job(pipeline, "deploy", "success");
+    }
+
+    @Test
+    void aReporterSeesThePipelineWithoutPlayButtonsAndAForgedPlayIsRefused() throws Exception {
+        long pipeline = pipeline("""
+                build:
+                  script: [echo built]
+                deploy:
+                  stage: deploy
+                  when: manual
+                  script: [echo deployed]
+                """);
+        long deploy = job(pipeline, "deploy", "manual");
+        member("rita", ProjectMembers.REPORTER);
+        signIn("rita", "rita-password-1");
+        browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
+        card("deploy", "manual");
+        assertThat(browser.driver.findElements(By.cssSelector("#pipeline-live button"))).as("no action buttons").isEmpty();
+        browser.screenshot("pipeline-reporter");
+
+        String cookie = httpSignIn("rita", "rita-password-1");
+        var forged = Http.send("POST", server.url() + "/-/jobs/" + deploy + "/play",
+                "authenticity_token=" + csrf(cookie, "/-/pipelines/" + pipeline),
+                "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("Forbidden").contains("may not run");
+        assertThat(job(pipeline, "deploy", "manual")).isEqualTo(deploy);
+
+        member("outsider", 0);
+        String stranger = httpSignIn("outsider", "outsider-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/pipelines/" + pipeline, null, "Cookie", stranger).statusCode())
+                .as("a non-member does not see the project's pipelines").isEqualTo(404);
+        assertThat(Http.send("GET", server.url() + "/-/projects", null, "Cookie", stranger).body()).doesNotContain(">app<");
+    }
+
+    @Test
+    void aNewTokenIsShownOnceWorksAndIsRevokedFromTheTokensPage() throws Exception {
+        signIn("root", ROOT_PASSWORD);
+        browser.driver.findElement(By.cssSelector(".account a")).click();
+        browser.driver.findElement(By.name("name")).sendKeys("laptop");
+        browser.driver.findElement(By.xpath("//button[text()='Create token']")).click();
+        String secret = browser.await("the new token", d -> d.findElement(By.id("created-token"))).getAttribute("value");
+        assertThat(secret).startsWith("glpat-");
+        browser.screenshot("access-tokens");
+        assertThat(Http.send("GET", server.url() + "/api/v4/user", null, "PRIVATE-TOKEN", secret).statusCode()).isEqualTo(200);
+
+        browser.driver.get(server.url() + "/-/profile/personal_access_tokens");
+        assertThat(browser.driver.getPageSource()).as("shown only once").doesNotContain(secret);
+        assertThat(browser.driver.findElement(By.cssSelector("table.tokens")).getText()).contains("laptop").contains("api");
+        browser.driver.findElement(By.cssSelector("button[aria-label='Revoke laptop']")).click();
+        browser.await("the token to be inactive", d -> d.findElement(By.cssSelector("table.tokens")).getText().contains("inactive"));
+        assertThat(Http.send("GET", server.url() + "/api/v4/user", null, "PRIVATE-TOKEN", secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theCiCdSettingsPageEditsVariablesAndProtectedBranchesAndNeverShowsAMaskedValue() throws Exception {
+        pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        String masked = "Masked-Secret-4711";
+        variable("{\"key\":\"DEPLOY_TOKEN\",\"value\":\"" + masked + "\",\"masked\":true}");
+        variable("{\"key\":\"REGION\",\"value\":\"eu-west-1\"}");
+        member("maia", ProjectMembers.MAINTAINER);
+        signIn("maia", "maia-password-1");
+        browser.driver.get(server.url() + "/-/projects/" + projectId);
+        browser.driver.findElement(By.linkText("CI/CD settings")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("table.variables")).getText()).contains("DEPLOY_TOKEN").contains("eu-west-1");
+        assertThat(browser.driver.getPageSource()).as("not in the list, not in the edit forms").doesNotContain(masked);
+
+        var row = browser.driver.findElement(By.cssSelector("tr[data-key='DEPLOY_TOKEN']"));
+        row.findElement(By.tagName("summary")).click();
+        assertThat(row.findElement(By.name("value")).getAttribute("value")).isEmpty();
+        row.findElement(By.xpath(".//label[contains(.,'Protected')]/input")).click();
+        row.findElement(By.xpath(".//button[text()='Save DEPLOY_TOKEN']")).click();
+        browser.await("the variable to be protected", d -> d.findElement(By.cssSelector("tr[data-key='DEPLOY_TOKEN']")).getText()
+                .contains("protected"));
+        var kept = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/variables/DEPLOY_TOKEN").body());
+        assertThat(kept.get("value").asText()).as("an empty value field keeps a masked value").isEqualTo(masked);
+        assertThat(kept.get("protected").asBoolean()).isTrue();
+
+        var add = browser.driver.findElement(By.xpath("//h2[text()='Add a variable']/following-sibling::form"));
+        add.findElement(By.name("key")).sendKeys("bad key");
+        add.findElement(By.xpath(".//button")).click();
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Not saved").contains("key can contain only");
+        browser.driver.navigate().back();
+        browser.driver.findElement(By.cssSelector("button[aria-label='Delete REGION']")).click();
+        browser.await("REGION to be gone", d -> d.findElements(By.cssSelector("tr[data-key='REGION']")).isEmpty());
+        browser.driver.findElement(By.cssSelector("input[placeholder='release/*']")).sendKeys("release/*");
+        browser.driver.findElement(By.xpath("//button[text()='Protect']")).click();
+        browser.await("release/* to be protected", d -> d.findElement(By.cssSelector(".branches")).getText().contains("release/*"));
+        assertThat(browser.driver.getPageSource()).doesNotContain(masked);
+        browser.screenshot("ci-cd-settings");
+
+        member("dev", ProjectMembers.DEVELOPER);
+        String developer = httpSignIn("dev", "dev-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/projects/" + projectId + "/settings/ci_cd", null, "Cookie", developer)
+                .statusCode()).isEqualTo(403);
+        var forged = Http.send("POST", server.url() + "/-/projects/" + projectId + "/settings/ci_cd/variables",
+                "key=STOLEN&value=x&authenticity_token=" + csrf(developer, "/-/projects"),
+                "Cookie", developer, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/variables").body()).doesNotContain("STOLEN");
+    }
+
+    @Test
+    void aJobPageListsItsArtifactsForReportersWhoMayDownloadThem() throws Exception {
+        long pipeline = pipeline("""
+                build:
+                  script: [mkdir -p out, echo hello > out/report.txt]
+                  artifacts:
+                    paths: [out/]
+                """);
+        long build = job(pipeline, "build", "success");
+        member("rita", ProjectMembers.REPORTER);
+        signIn("rita", "rita-password-1");
+        browser.driver.get(server.url() + "/-/jobs/" + build);
+        assertThat(browser.driver.findElement(By.cssSelector(".artifacts")).getText()).contains("out/report.txt");
+        String cookie = httpSignIn("rita", "rita-password-1");
+        var zip = Http.send("GET", server.url() + "/-/jobs/" + build + "/artifacts.zip", null, "Cookie", cookie);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
+        member("gus", ProjectMembers.GUEST);
+        String guest = httpSignIn("gus", "gus-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/jobs/" + build + "/artifacts.zip", null, "Cookie", guest).statusCode())
+                .as("guests see jobs but not the code").isEqualTo(403);
+        assertThat(Http.send("GET", server.url() + "/-/jobs/" + build, null, "Cookie", guest).body()).doesNotContain("Download artifacts.zip");
+    }
+
+    @Test
+    void administratorsSeeTheRunnersAndTheRegistrationTokenOthersDoNot() throws Exception {
+        signIn("root", ROOT_PASSWORD);
+        browser.driver.findElement(By.linkText("Runners")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("input[aria-label='Registration token']")).getAttribute("value"))
+                .isEqualTo("reg-token");
+        assertThat(browser.driver.findElements(By.cssSelector("table.runners tbody tr"))).hasSize(1);
+        browser.screenshot("runners");
+        member("maia", 0);
+        signIn("maia", "maia-password-1");
+        assertThat(browser.driver.findElements(By.linkText("Runners"))).isEmpty();
+        browser.driver.get(server.url() + "/-/admin/runners");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Forbidden").doesNotContain("reg-token");
+    }
+
+    private void variable(String json) throws Exception {
+        var r = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/variables", json, "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    /** A user with a password ({@code <name>-password-1}) who is a member of the project at {@code level} (0: none). */
+    private void member(String name, int level) throws Exception {
+        var created = Http.api("POST", server.url() + "/api/v4/users", CoordinatorIT.JSON.writeValueAsString(
+                Map.of("username", name, "password", name + "-password-1")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = CoordinatorIT.json(created.body()).get("id").asLong();
+        if (level > 0) {
+            new JdbiUsers(store).add(projectId, id, level);
+        }
+    }
+
+    private void setPassword(long userId, String password) throws Exception {
+        var set = Http.api("PUT", server.url() + "/api/v4/users/" + userId, "{\"password\":\"" + password + "\"}",
+                "Content-Type", "application/json");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    }
+
+    /** Signs the browser in on the sign-in page. */
+    private void signIn(String username, String password) {
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.get(server.url() + "/-/sign_in");
+        submitSignIn(username, password);
+        browser.await("signed in as " + username, d -> !d.findElements(By.cssSelector(".account")).isEmpty());
+    }
+
+    private void submitSignIn(String username, String password) {
+        var name = browser.driver.findElement(By.name("username"));
+        name.clear();
+        name.sendKeys(username);
+        browser.driver.findElement(By.name("password")).sendKeys(password);
+        browser.driver.findElement(By.xpath("//button[text()='Sign in']")).click();
+    }
+
+    /** Signs in over plain HTTP; the {@code Cookie} header value of the new session. */
+    private String httpSignIn(String username, String password) throws Exception {
+        var r = Http.send("POST", server.url() + "/-/sign_in", "username=" + username + "&password=" + password,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    /** The CSRF token a page carries for the session. */
+    private String csrf(String cookie, String page) throws Exception {
+        var html = Http.send("GET", server.url() + page, null, "Cookie", cookie).body();
+        var m = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a csrf-token meta tag in " + page).isTrue();
+        return m.group(1);
     }
 
     private WebElement card(String name, String status) {

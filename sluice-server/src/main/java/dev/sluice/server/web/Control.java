@@ -38,4 +38,17 @@ public interface Control {
     Layout layout(long pipelineId);
 
     Path traceFile(long jobId);
+
+    /** A registered runner as the runners admin page lists it; instance runners serve every project. */
+    record RunnerRow(long id, String description, List<String> tags, boolean paused, boolean instance, long running) {
+    }
+
+    /** Every registered runner, by id (the first 1000). */
+    List<RunnerRow> runners();
+
+    /** The token new runners register with (set in the server's configuration). */
+    String registrationToken();
+
+    /** The job's artifacts archive, when it uploaded one. */
+    java.util.Optional<Path> artifacts(long jobId);
 }

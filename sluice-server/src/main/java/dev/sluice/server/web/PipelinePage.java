@@ -15,30 +15,32 @@ final class PipelinePage {
     private PipelinePage() {
     }
 
-    static String page(ProjectView project, PipelineView p, List<JobView> jobs, Control.Layout layout) {
+    /** @param mayRun whether the viewer may play, retry and cancel (else no such button is shown) */
+    static String page(Viewer viewer, boolean mayRun, ProjectView project, PipelineView p, List<JobView> jobs, Control.Layout layout) {
         String content = """
                 <div hx-ext="sse" sse-connect="%s/live"><div id="pipeline-live" sse-swap="pipeline">%s</div></div>
-                """.formatted(Urls.pipeline(p.id()), live(p, jobs, layout, Instant.now()));
-        return Layout.page("Pipeline #" + p.id(), content, Layout.link("/-/projects", "Projects"),
+                """.formatted(Urls.pipeline(p.id()), live(viewer, mayRun, p, jobs, layout, Instant.now()));
+        return Layout.page(viewer, "Pipeline #" + p.id(), content, Layout.link("/-/projects", "Projects"),
                 Layout.link(Urls.project(project.id()), project.path()), Layout.link(Urls.pipelines(project.id()), "Pipelines"),
                 Layout.link(Urls.pipeline(p.id()), "#" + p.id()));
     }
 
     /** The part that changes while the pipeline runs, pushed whole on every change: one line, as SSE data. */
-    static String live(PipelineView p, List<JobView> jobs, Control.Layout layout, Instant now) {
+    static String live(Viewer viewer, boolean mayRun, PipelineView p, List<JobView> jobs, Control.Layout layout, Instant now) {
         var actions = new StringBuilder();
-        if (!Status.finished(p.status()) && p.errors() == null) {
-            actions.append(Layout.action(Urls.pipeline(p.id()) + "/cancel", "Cancel pipeline", "Cancel pipeline", "danger"));
+        if (mayRun && !Status.finished(p.status()) && p.errors() == null) {
+            actions.append(Layout.action(viewer, Urls.pipeline(p.id()) + "/cancel", "Cancel pipeline", "Cancel pipeline", "danger"));
         }
-        if (jobs.stream().anyMatch(j -> j.status().equals("failed") || j.status().equals("canceled"))) {
-            actions.append(Layout.action(Urls.pipeline(p.id()) + "/retry", "Retry failed jobs", "Retry pipeline", ""));
+        if (mayRun && jobs.stream().anyMatch(j -> j.status().equals("failed") || j.status().equals("canceled"))) {
+            actions.append(Layout.action(viewer, Urls.pipeline(p.id()) + "/retry", "Retry failed jobs", "Retry pipeline", ""));
         }
         String header = """
                 <div class="pipeline-head">%s<h1>Pipeline #%d</h1><span class="ref">%s</span><code>%s</code>
-                <span class="muted">%s</span><div class="actions">%s</div></div>
+                <span class="muted">%s%s</span><div class="actions">%s</div></div>
                 """.formatted(Status.badge(p.status()), p.id(), Html.esc(p.ref()), Html.esc(ProjectPages.shortSha(p.sha())),
+                p.triggeredBy() == null ? "" : "triggered by " + Html.esc(p.triggeredBy()) + " ",
                 p.started() == null ? "" : "duration " + Views.format(p.duration(now)), actions);
-        String body = p.errors() != null ? errors(p.errors()) : graph(jobs, layout, now);
+        String body = p.errors() != null ? errors(p.errors()) : graph(viewer, mayRun, jobs, layout, now);
         return (header + body).replace("\n", "");
     }
 
@@ -51,7 +53,7 @@ final class PipelinePage {
                 + "</ul></section>";
     }
 
-    private static String graph(List<JobView> jobs, Control.Layout layout, Instant now) {
+    private static String graph(Viewer viewer, boolean mayRun, List<JobView> jobs, Control.Layout layout, Instant now) {
         Map<String, List<JobView>> byStage = new LinkedHashMap<>();
         layout.stages().forEach(s -> byStage.put(s, new ArrayList<>()));
         for (JobView j : jobs) {
@@ -64,19 +66,19 @@ final class PipelinePage {
             }
             out.append("<section class=\"stage\" role=\"listitem\"><h2>").append(Html.esc(stage.getKey())).append("</h2><ul>");
             for (JobView j : stage.getValue()) {
-                card(out, j, layout.needs().get(j.name()), now);
+                card(viewer, mayRun, out, j, layout.needs().get(j.name()), now);
             }
             out.append("</ul></section>");
         }
         return out.append("</div>").toString();
     }
 
-    private static void card(StringBuilder out, JobView j, List<String> needs, Instant now) {
+    private static void card(Viewer viewer, boolean mayRun, StringBuilder out, JobView j, List<String> needs, Instant now) {
         out.append("<li class=\"card s-").append(Html.esc(j.status())).append("\" id=\"job-").append(j.id())
                 .append("\" data-name=\"").append(Html.esc(j.name())).append("\" data-status=\"").append(Html.esc(j.status()))
                 .append("\"><div class=\"row\">").append(Status.icon(j.status())).append("<a class=\"name\" href=\"")
                 .append(Urls.job(j.id())).append("\">").append(Html.esc(j.name())).append("</a>")
-                .append(jobAction(j)).append("</div><div class=\"meta\">");
+                .append(jobAction(viewer, mayRun, j)).append("</div><div class=\"meta\">");
         String duration = Views.format(j.duration(now));
         out.append(duration.isEmpty() ? Html.esc(j.status()) : duration);
         if (j.attempts() > 1) {
@@ -90,13 +92,16 @@ final class PipelinePage {
         out.append("</li>");
     }
 
-    /** The one action that fits the job's status, as a small round button. */
-    static String jobAction(JobView j) {
+    /** The one action that fits the job's status, as a small round button; none for who may not run jobs. */
+    static String jobAction(Viewer viewer, boolean mayRun, JobView j) {
+        if (!mayRun) {
+            return "";
+        }
         String base = Urls.job(j.id());
         return switch (j.status()) {
-            case "manual" -> Layout.action(base + "/play", "▶", "Play " + j.name(), "round play");
-            case "failed", "canceled", "success" -> Layout.action(base + "/retry", "↻", "Retry " + j.name(), "round");
-            case "pending", "running" -> Layout.action(base + "/cancel", "⊘", "Cancel " + j.name(), "round");
+            case "manual" -> Layout.action(viewer, base + "/play", "▶", "Play " + j.name(), "round play");
+            case "failed", "canceled", "success" -> Layout.action(viewer, base + "/retry", "↻", "Retry " + j.name(), "round");
+            case "pending", "running" -> Layout.action(viewer, base + "/cancel", "⊘", "Cancel " + j.name(), "round");
             default -> "";
         };
     }

@@ -16,7 +16,7 @@ final class ProjectPages {
     private ProjectPages() {
     }
 
-    static String projects(List<ProjectView> projects) {
+    static String projects(Viewer viewer, List<ProjectView> projects) {
         var rows = new StringBuilder();
         for (ProjectView p : projects) {
             rows.append("<li class=\"item\"><a class=\"title\" href=\"").append(Urls.project(p.id())).append("\">")
@@ -26,10 +26,10 @@ final class ProjectPages {
         String body = projects.isEmpty()
                 ? "<p class=\"empty\">No projects yet. Create one with <code>POST /api/v4/projects</code>.</p>"
                 : "<ul class=\"list\">" + rows + "</ul>";
-        return Layout.page("Projects", "<h1>Projects</h1>" + body, Layout.link("/-/projects", "Projects"));
+        return Layout.page(viewer, "Projects", "<h1>Projects</h1>" + body, Layout.link("/-/projects", "Projects"));
     }
 
-    static String project(ProjectView p, List<String> branches, List<PipelineView> recent, String serverUrl) {
+    static String project(Viewer viewer, boolean mayManage, ProjectView p, List<String> branches, List<PipelineView> recent, String serverUrl) {
         var b = new StringBuilder();
         for (String branch : branches) {
             b.append("<li><a href=\"").append(Urls.pipelines(p.id())).append("?ref=").append(enc(branch)).append("\">")
@@ -38,7 +38,7 @@ final class ProjectPages {
         }
         String clone = serverUrl + "/" + p.path() + ".git";
         String content = """
-                <h1>%s</h1>
+                <h1>%s</h1>%s
                 <section class="panel"><h2>Clone</h2>
                 <label class="clone">HTTP <input readonly value="%s" aria-label="Clone URL" onfocus="this.select()"></label>
                 <p class="muted">Pipeline badge: <img src="%s" alt="pipeline status of %s"></p></section>
@@ -46,13 +46,14 @@ final class ProjectPages {
                 <section class="panel"><h2>Branches</h2><ul class="branches">%s</ul></section>
                 <section class="panel grow"><h2>Recent pipelines <a class="more" href="%s">all pipelines</a></h2>%s</section>
                 </div>
-                """.formatted(Html.esc(p.name()), Html.esc(clone), Html.esc(Urls.badge(p.path(), p.defaultBranch())),
+                """.formatted(Html.esc(p.name()),
+                mayManage ? "<p><a class=\"btn\" href=\"" + Urls.settings(p.id()) + "\">CI/CD settings</a></p>" : "", Html.esc(clone), Html.esc(Urls.badge(p.path(), p.defaultBranch())),
                 Html.esc(p.defaultBranch()), b.isEmpty() ? "<li class=\"muted\">no branches</li>" : b,
                 Urls.pipelines(p.id()), table(recent, Instant.now()));
-        return Layout.page(p.name(), content, Layout.link("/-/projects", "Projects"), Layout.link(Urls.project(p.id()), p.path()));
+        return Layout.page(viewer, p.name(), content, Layout.link("/-/projects", "Projects"), Layout.link(Urls.project(p.id()), p.path()));
     }
 
-    static String pipelines(ProjectView p, WebReads.Page<PipelineView> page, String ref, String status, int number) {
+    static String pipelines(Viewer viewer, ProjectView p, WebReads.Page<PipelineView> page, String ref, String status, int number) {
         var options = new StringBuilder("<option value=\"\">any status</option>");
         for (String s : STATUSES) {
             options.append("<option").append(s.equals(status) ? " selected" : "").append('>').append(s).append("</option>");
@@ -74,7 +75,7 @@ final class ProjectPages {
         }
         pager.append("</nav>");
         String content = "<h1>Pipelines</h1>" + filter + table(page.items(), Instant.now()) + pager;
-        return Layout.page("Pipelines · " + p.name(), content, Layout.link("/-/projects", "Projects"),
+        return Layout.page(viewer, "Pipelines · " + p.name(), content, Layout.link("/-/projects", "Projects"),
                 Layout.link(Urls.project(p.id()), p.path()), Layout.link(Urls.pipelines(p.id()), "Pipelines"));
     }
 

@@ -10,6 +10,10 @@ final class Urls {
         return "/-/projects/" + id;
     }
 
+    static String settings(long projectId) {
+        return project(projectId) + "/settings/ci_cd";
+    }
+
     static String pipelines(long projectId) {
         return project(projectId) + "/pipelines";
     }

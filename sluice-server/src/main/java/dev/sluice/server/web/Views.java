@@ -12,8 +12,9 @@ final class Views {
     record ProjectView(long id, String name, String path, String repoDir, String defaultBranch, String lastStatus) {
     }
 
+    /** @param triggeredBy the username of who started it; null when not known */
     record PipelineView(long id, long projectId, String ref, String sha, String status, String errors, Instant created,
-                        Instant started, Instant finished) {
+                        Instant started, Instant finished, String triggeredBy) {
 
         Duration duration(Instant now) {
             return Views.duration(started, finished, now);

@@ -20,7 +20,8 @@ final class WebReads {
     record Page<T>(List<T> items, boolean more) {
     }
 
-    private static final String PIPELINE = "id, project_id, ref, sha, status, errors, created_at, started_at, finished_at";
+    private static final String PIPELINE = "id, project_id, ref, sha, status, errors, created_at, started_at, finished_at,"
+            + " (select username from users u where u.id = pipelines.user_id)";
     private static final String JOB = "id, pipeline_id, engine_job_id, name, stage, status, runner_id, failure_reason,"
             + " created_at, started_at, finished_at";
     private final Jdbi jdbi;
@@ -116,7 +117,8 @@ final class WebReads {
 
     private static PipelineView pipeline(ResultSet rs) throws SQLException {
         return new PipelineView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)));
+                rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+                rs.getString(10));
     }
 
     private static JobView job(ResultSet rs, int attempts) throws SQLException {

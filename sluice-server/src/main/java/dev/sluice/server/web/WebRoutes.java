@@ -10,12 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The web UI's routes, under {@code /-/} so they never meet the API or git's URLs. Pages are read-only; every
- * action is a POST through {@link #act}, the one place where sign-in will check the person and the CSRF token.
+ * The web UI's routes, under {@code /-/} so they never meet the API or git's URLs. Only signed-in people get past
+ * {@link SignIn}'s filter; every page checks that its viewer may see its project (else 404, as GitLab hides what one
+ * may not see), and every action is a POST through {@link #act}, which checks the CSRF token, then the permission.
  */
 public final class WebRoutes {
 
@@ -31,20 +37,35 @@ public final class WebRoutes {
         }
     }
 
+    /** An action the viewer may not take: a 403 page (the button was not shown, so the request was forged or stale). */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(String why) {
+            super(why);
+        }
+    }
+
     private final WebReads reads;
     private final Control control;
     private final LiveUpdates live;
+    private final Accounts accounts;
+    private final SignIn signIn;
+    private final ProjectSettings settings;
 
-    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live) {
+    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live, Accounts accounts, Sessions sessions, ProjectSettings settings) {
         this.reads = new WebReads(jdbi);
         this.control = control;
         this.live = live;
+        this.accounts = accounts;
+        this.signIn = new SignIn(accounts, sessions);
+        this.settings = settings;
     }
 
     public void register(Javalin app) {
+        signIn.register(app);
         app.get("/", ctx -> ctx.redirect("/-/projects"));
         app.get("/-/assets/{name}", this::asset);
-        app.get("/-/projects", ctx -> ctx.html(ProjectPages.projects(reads.projects())));
+        app.get("/-/projects", ctx -> ctx.html(ProjectPages.projects(viewer(ctx), reads.projects().stream()
+                .filter(p -> accounts.canView(viewer(ctx).person(), p.id())).toList())));
         app.get("/-/projects/{id}", this::project);
         app.get("/-/projects/{id}/pipelines", this::pipelines);
         app.get("/-/pipelines/{id}", this::pipeline);
@@ -52,13 +73,87 @@ public final class WebRoutes {
         app.get("/-/jobs/{id}", this::jobPage);
         app.get("/-/jobs/{id}/log", this::earlierLog);
         app.get("/-/jobs/{id}/raw", ctx -> ctx.contentType("text/plain; charset=utf-8")
-                .result(java.nio.file.Files.newInputStream(existingLog(job(ctx)))));
+                .result(java.nio.file.Files.newInputStream(existingLog(visibleJob(ctx)))));
+        app.get("/-/jobs/{id}/artifacts.zip", this::artifacts);
         app.sse("/-/jobs/{id}/live", this::jobLive);
         app.get("/<project>/badges/{ref}/pipeline.svg", this::badge);
-        app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, this::pipelineAction));
-        app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, this::jobAction));
-        app.exception(NotFound.class, (e, ctx) -> ctx.status(404)
-                .html(Layout.page("Not found", "<h1>Not found</h1><p>" + Html.esc(e.getMessage()) + "</p>")));
+        app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, thenBack(this::pipelineAction)));
+        app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, thenBack(this::jobAction)));
+        app.get("/-/admin/runners", ctx -> {
+            if (!viewer(ctx).person().admin()) {
+                throw new Forbidden("only administrators see the runners");
+            }
+            ctx.html(SettingsPages.runners(viewer(ctx), control.runners(), control.registrationToken()));
+        });
+        app.get(SettingsPages.TOKENS, ctx -> ctx.html(SettingsPages.tokens(viewer(ctx), accounts.tokens(viewer(ctx).person()), null)));
+        app.post(SettingsPages.TOKENS, ctx -> act(ctx, this::createToken));
+        app.post(SettingsPages.TOKENS + "/{id}/revoke", ctx -> act(ctx, thenBack(c ->
+                accounts.revokeToken(viewer(c).person(), id(c)) ? null : "no such token of yours")));
+        app.get("/-/projects/{id}/settings/ci_cd", ctx -> {
+            var p = managed(ctx);
+            ctx.html(SettingsPages.ciCd(viewer(ctx), p, settings.variables(p.id()), settings.protectedBranches(p.id())));
+        });
+        app.post("/-/projects/{id}/settings/ci_cd/variables", ctx -> act(ctx, thenBack(this::saveVariable)));
+        app.post("/-/projects/{id}/settings/ci_cd/variables/delete", ctx -> act(ctx, thenBack(c ->
+                settings.deleteVariable(managed(c).id(), c.queryParam("key"), c.queryParam("scope")) ? null : "no such variable")));
+        app.post("/-/projects/{id}/settings/ci_cd/protected_branches", ctx -> act(ctx, thenBack(c -> {
+            settings.protectBranch(managed(c).id(), c.formParam("name"));
+            return null;
+        })));
+        app.post("/-/projects/{id}/settings/ci_cd/protected_branches/delete", ctx -> act(ctx, thenBack(c ->
+                settings.unprotectBranch(managed(c).id(), c.queryParam("name")) ? null : "that branch is not protected")));
+        app.exception(NotFound.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
+        app.exception(Forbidden.class, (e, ctx) -> refuse(ctx, 403, e.getMessage()));
+        app.exception(Refused.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
+    }
+
+    /** A page saying why a request was not done: 403 forbidden, 404 not found, 409 not possible now. */
+    static void refuse(Context ctx, int status, String why) {
+        String title = switch (status) {
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 400 -> "Not saved";
+            default -> "Not done";
+        };
+        ctx.status(status).html(Layout.page(SignIn.viewer(ctx), title, "<h1>" + title + "</h1><p>" + Html.esc(why) + "</p>"));
+    }
+
+    private static Viewer viewer(Context ctx) {
+        return SignIn.viewer(ctx);
+    }
+
+    /** The project, when the viewer may see it; a 404 otherwise, so a project's existence is not given away. */
+    private Views.ProjectView visibleProject(Context ctx, long projectId) {
+        return reads.project(projectId).filter(p -> accounts.canView(viewer(ctx).person(), p.id()))
+                .orElseThrow(() -> new NotFound("no project " + projectId));
+    }
+
+    /** The project, when the viewer may change its settings (maintainers and above). */
+    private Views.ProjectView managed(Context ctx) {
+        var p = visibleProject(ctx, id(ctx));
+        if (!accounts.canManage(viewer(ctx).person(), p.id())) {
+            throw new Forbidden("only maintainers may change this project's settings");
+        }
+        return p;
+    }
+
+    /** Answers with the tokens page itself: the only response that ever shows the new token's secret. */
+    private void createToken(Context ctx) {
+        var me = viewer(ctx).person();
+        String secret = accounts.createToken(me, ctx.formParam("name"), ctx.formParams("scopes"), ctx.formParam("expires_at"));
+        ctx.header("Cache-Control", "no-store").html(SettingsPages.tokens(viewer(ctx), accounts.tokens(me), secret));
+    }
+
+    private String saveVariable(Context ctx) {
+        var p = managed(ctx);
+        var v = new ProjectSettings.Variable(Objects.requireNonNullElse(ctx.formParam("key"), "").trim(), ctx.formParam("value"),
+                "true".equals(ctx.formParam("protected")), "true".equals(ctx.formParam("masked")), ctx.formParam("environment_scope"));
+        settings.saveVariable(p.id(), ctx.formParam("old_key"), ctx.formParam("old_scope"), v);
+        return null;
+    }
+
+    private boolean mayRun(Context ctx, PipelineView p) {
+        return accounts.canRun(viewer(ctx).person(), p.projectId(), p.ref());
     }
 
     private void asset(Context ctx) {
@@ -67,32 +162,34 @@ public final class WebRoutes {
     }
 
     private void project(Context ctx) {
-        var p = reads.project(id(ctx)).orElseThrow(() -> new NotFound("no project " + ctx.pathParam("id")));
+        var p = visibleProject(ctx, id(ctx));
         var recent = reads.pipelines(p.id(), null, null, 1, 5).items();
-        ctx.html(ProjectPages.project(p, control.branches(p.repoDir()), recent, ctx.scheme() + "://" + ctx.host()));
+        ctx.html(ProjectPages.project(viewer(ctx), accounts.canManage(viewer(ctx).person(), p.id()), p, control.branches(p.repoDir()), recent, ctx.scheme() + "://" + ctx.host()));
     }
 
     private void pipelines(Context ctx) {
-        var p = reads.project(id(ctx)).orElseThrow(() -> new NotFound("no project " + ctx.pathParam("id")));
+        var p = visibleProject(ctx, id(ctx));
         String ref = ctx.queryParam("ref");
         String status = ctx.queryParam("status");
         int page = (int) Math.min(100_000, Math.max(1, parseOr(ctx.queryParam("page"), 1)));
-        ctx.html(ProjectPages.pipelines(p, reads.pipelines(p.id(), ref, status, page, PAGE_SIZE), ref, status, page));
+        ctx.html(ProjectPages.pipelines(viewer(ctx), p, reads.pipelines(p.id(), ref, status, page, PAGE_SIZE), ref, status, page));
     }
 
     private void pipeline(Context ctx) {
         PipelineView p = pipelineOf(id(ctx));
-        var project = reads.project(p.projectId()).orElseThrow();
-        ctx.html(PipelinePage.page(project, p, reads.latestJobs(p.id()), control.layout(p.id())));
+        var project = visibleProject(ctx, p.projectId());
+        ctx.html(PipelinePage.page(viewer(ctx), mayRun(ctx, p), project, p, reads.latestJobs(p.id()), control.layout(p.id())));
     }
 
     /** Pushes the whole live fragment at once, then again after every change, until the page goes away. */
     private void pipelineLive(SseClient client) {
-        long id = parseOr(client.ctx().pathParam("id"), -1);
+        Context ctx = client.ctx();
+        long id = parseOr(ctx.pathParam("id"), -1);
         try (var watch = live.watch(id)) {
+            visibleProject(ctx, pipelineOf(id).projectId());
             while (!client.terminated()) {
                 PipelineView p = pipelineOf(id);
-                client.sendEvent("pipeline", PipelinePage.live(p, reads.latestJobs(id), control.layout(id), Instant.now()));
+                client.sendEvent("pipeline", PipelinePage.live(viewer(ctx), mayRun(ctx, p), p, reads.latestJobs(id), control.layout(id), Instant.now()));
                 while (!watch.await(KEEP_ALIVE) && !client.terminated()) {
                     client.sendComment("keep-alive");
                 }
@@ -105,13 +202,17 @@ public final class WebRoutes {
     }
 
     private void jobPage(Context ctx) {
-        JobView job = job(ctx);
-        var project = reads.project(pipelineOf(job.pipelineId()).projectId()).orElseThrow();
-        ctx.html(JobPage.page(project, job, LogSlices.tail(control.traceFile(job.id()), job.complete())));
+        JobView job = visibleJob(ctx);
+        PipelineView p = pipelineOf(job.pipelineId());
+        var project = visibleProject(ctx, p.projectId());
+        var files = accounts.canReadCode(viewer(ctx).person(), project.id())
+                ? control.artifacts(job.id()).map(WebRoutes::entries).orElse(null) : null;
+        ctx.html(JobPage.page(viewer(ctx), mayRun(ctx, p), project, job,
+                LogSlices.tail(control.traceFile(job.id()), job.complete()), files));
     }
 
     private void earlierLog(Context ctx) {
-        JobView job = job(ctx);
+        JobView job = visibleJob(ctx);
         var slice = LogSlices.before(control.traceFile(job.id()), parseOr(ctx.queryParam("before"), 0));
         ctx.html(JobPage.earlier(job.id(), slice.start()) + LogRenderer.render(slice.text(), slice.firstLine()));
     }
@@ -121,11 +222,14 @@ public final class WebRoutes {
      */
     private void jobLive(SseClient client) {
         Context ctx = client.ctx();
-        JobView job = reads.job(parseOr(ctx.pathParam("id"), -1)).orElse(null);
-        if (job == null) {
+        JobView job;
+        try {
+            job = visibleJob(ctx);
+        } catch (NotFound e) {
             client.close();
             return;
         }
+        boolean mayRun = mayRun(ctx, pipelineOf(job.pipelineId()));
         Path file = control.traceFile(job.id());
         long from = parseOr(ctx.queryParam("from"), 0);
         long line = parseOr(ctx.queryParam("line"), 1);
@@ -134,7 +238,7 @@ public final class WebRoutes {
             while (!client.terminated()) {
                 if (changed) {
                     job = reads.job(job.id()).orElseThrow();
-                    client.sendEvent("job", JobPage.header(job, Instant.now()));
+                    client.sendEvent("job", JobPage.header(viewer(ctx), mayRun, job, Instant.now()));
                 }
                 var slice = LogSlices.after(file, from, line, LIVE_CHUNK, job.complete());
                 if (!slice.text().isEmpty()) {
@@ -162,14 +266,46 @@ public final class WebRoutes {
         ctx.header("Cache-Control", "no-cache").contentType("image/svg+xml").result(Badge.svg(status));
     }
 
+    /** GitLab's job artifacts download; the whole archive, for who may read the project's code. */
+    private void artifacts(Context ctx) throws java.io.IOException {
+        JobView job = visibleJob(ctx);
+        if (!accounts.canReadCode(viewer(ctx).person(), pipelineOf(job.pipelineId()).projectId())) {
+            throw new Forbidden("reporters and above may download artifacts");
+        }
+        Path zip = control.artifacts(job.id()).orElseThrow(() -> new NotFound("job #" + job.id() + " has no artifacts"));
+        ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=artifacts.zip")
+                .result(java.nio.file.Files.newInputStream(zip));
+    }
+
+    /** The archive's file names, the first 200 (the download holds them all). */
+    private static List<String> entries(Path zip) {
+        try (var file = new ZipFile(zip.toFile())) {
+            return file.stream().filter(e -> !e.isDirectory()).limit(200).map(ZipEntry::getName).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
     /**
-     * Every state-changing request of the UI passes here: sign-in's permission and CSRF checks go in this one
-     * method. A refused action comes back as a 409 page saying why; a done one returns to where it was asked.
+     * Every state-changing request of the UI passes here: first the CSRF token (a 403 without the session's), then
+     * the action, which checks the permission itself (a {@link Forbidden} 403) and answers.
      */
-    private void act(Context ctx, Function<Context, String> action) {
-        String refused = action.apply(ctx);
+    private void act(Context ctx, Consumer<Context> action) {
+        if (!SignIn.csrfValid(ctx)) {
+            refuse(ctx, 403, "The form's security token is missing or stale: reload the page and try again.");
+            return;
+        }
+        action.accept(ctx);
+    }
+
+    /** An action refused for the state it finds comes back as a 409 page saying why; a done one returns to where it was asked. */
+    private static Consumer<Context> thenBack(Function<Context, String> action) {
+        return ctx -> back(ctx, action.apply(ctx));
+    }
+
+    private static void back(Context ctx, String refused) {
         if (refused != null) {
-            ctx.status(409).html(Layout.page("Not done", "<h1>Not done</h1><p>" + Html.esc(refused) + "</p>"));
+            refuse(ctx, 409, refused);
             return;
         }
         String back = ctx.header("Referer");
@@ -178,6 +314,7 @@ public final class WebRoutes {
 
     private String pipelineAction(Context ctx) {
         PipelineView p = pipelineOf(id(ctx));
+        requireRun(ctx, p);
         boolean done = switch (ctx.pathParam("action")) {
             case "cancel" -> control.cancelPipeline(p.id());
             case "retry" -> control.retryPipeline(p.id());
@@ -187,7 +324,8 @@ public final class WebRoutes {
     }
 
     private String jobAction(Context ctx) {
-        JobView job = job(ctx);
+        JobView job = visibleJob(ctx);
+        requireRun(ctx, pipelineOf(job.pipelineId()));
         var outcome = switch (ctx.pathParam("action")) {
             case "play" -> control.play(job.id());
             case "retry" -> control.retry(job.id());
@@ -200,8 +338,18 @@ public final class WebRoutes {
         };
     }
 
-    private JobView job(Context ctx) {
-        return reads.job(id(ctx)).orElseThrow(() -> new NotFound("no job " + ctx.pathParam("id")));
+    private void requireRun(Context ctx, PipelineView p) {
+        visibleProject(ctx, p.projectId());
+        if (!mayRun(ctx, p)) {
+            throw new Forbidden("you may not run, retry or cancel jobs of " + p.ref() + " in this project");
+        }
+    }
+
+    /** The job, when the viewer may see its project. */
+    private JobView visibleJob(Context ctx) {
+        JobView job = reads.job(id(ctx)).orElseThrow(() -> new NotFound("no job " + ctx.pathParam("id")));
+        visibleProject(ctx, pipelineOf(job.pipelineId()).projectId());
+        return job;
     }
 
     private Path existingLog(JobView job) {

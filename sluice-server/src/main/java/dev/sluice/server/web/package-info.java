@@ -10,5 +10,10 @@
  * <p>{@link dev.sluice.server.web.WebRoutes} owns the routes, all under {@code /-/} (plus GitLab's badge URL);
  * {@link dev.sluice.server.web.Control} is what the UI needs from the coordinator; reads go straight to the store
  * in one query per list.
+ *
+ * <p>People: {@link dev.sluice.server.web.SignIn} turns away whoever has no session (sessions live in the store,
+ * behind {@link dev.sluice.server.web.Sessions}); every role decision is asked of
+ * {@link dev.sluice.server.web.Accounts}, which the coordinator answers with its Permissions, so the UI holds no
+ * rule of its own. Hiding a button is only for the eye: the route checks again.
  */
 package dev.sluice.server.web;
