@@ -107,7 +107,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.FAILURE, "cannot start the demo from " + dir + ": " + e.getMessage());
         }
         terminal.out().println("Demo: project demo/" + name + ", pipeline #" + pipeline + " started.");
-        terminal.out().println("  Watch it:  " + coordinator.url() + "/-/pipelines/" + pipeline + "   (web UI)");
+        terminal.out().println("  Watch it:  " + coordinator.url() + "/-/pipelines/" + pipeline + "   (web UI: sign in as root)");
         terminal.out().println("  Or ask:    curl -H \"PRIVATE-TOKEN: <root's token>\" " + coordinator.url()
                 + "/api/v4/projects/demo%2F" + name + "/pipelines/" + pipeline + "/jobs");
         terminal.out().println("  Its manual deploy gates wait for you: play them on the page (or POST .../jobs/ID/play).");
@@ -155,7 +155,9 @@ final class ServerCommand implements Callable<Integer> {
         terminal.out().println("Sluice coordinator at " + coordinator.url() + " (data: " + dir + ")");
         terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
         coordinator.generatedAdminToken().ifPresent(admin -> terminal.out().println("First start: user root (administrator) "
-                + "has the API token " + admin + "\nIt is shown only this once: keep it (sluice admin --token, or SLUICE_TOKEN)."));
+                + "has the API token " + admin + "\nand signs in to the web UI with the password "
+                + coordinator.generatedRootPassword().orElseThrow()
+                + "\nThey are shown only this once: keep them (sluice admin --token, or SLUICE_TOKEN)."));
         terminal.out().flush();
         return coordinator;
     }

@@ -35,6 +35,14 @@ class ServerCommandTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"wrong\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).isEqualTo(403);
+            var password = java.util.regex.Pattern.compile("web UI with the password (\\S+)").matcher(out.toString());
+            assertThat(password.find()).as(out.toString()).isTrue();
+            var signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(coordinator.url() + "/-/sign_in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=root&password=" + password.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).as("root signs in with the printed password").isEqualTo(303);
+            assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("sluice_session="));
         }
         String admin = adminToken(out.toString());
         assertThat(Files.readString(dir.resolve("data/sluice.mv.db"), java.nio.charset.StandardCharsets.ISO_8859_1))

@@ -62,7 +62,7 @@ public final class Coordinator implements AutoCloseable {
     private final Settings settings;
     private final CommitStatusReporter statuses = new CommitStatusReporter();
     private final Database database;
-    private final Optional<String> generatedAdminToken;
+    private final Optional<FirstStart.Generated> generatedRoot;
     private final PipelineRuns runs;
     private final ProjectImports imports;
     private final Users users;
@@ -96,7 +96,7 @@ public final class Coordinator implements AutoCloseable {
                 runs, watchdog, settings.registrationToken(), settings.longPoll());
         var users = new JdbiUsers(jdbi);
         var tokens = new JdbiAccessTokens(jdbi);
-        generatedAdminToken = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
+        generatedRoot = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
         imports = new ProjectImports(projects, users, protectedRefs, settings.dataDir().resolve("repositories"));
         this.users = users;
         this.projects = projects;
@@ -161,7 +161,12 @@ public final class Coordinator implements AutoCloseable {
 
     /** Root's token when this start created root with a generated one: shown once, stored only as a hash. */
     public Optional<String> generatedAdminToken() {
-        return generatedAdminToken;
+        return generatedRoot.map(FirstStart.Generated::token);
+    }
+
+    /** Root's web UI password, when this start created root (else empty): shown once. */
+    public Optional<String> generatedRootPassword() {
+        return generatedRoot.map(FirstStart.Generated::password);
     }
 
     /** Where a push into a project's repository turns into pipelines (git's receive hook calls it). */
