@@ -76,7 +76,7 @@ public final class Coordinator implements AutoCloseable {
         var jdbi = database.jdbi;
         var projects = new JdbiProjects(jdbi);
         var mirrors = new JdbiMirrors(jdbi);
-        var pipelines = new StatusReportingPipelines(new JdbiPipelines(jdbi), projects, mirrors, statuses, this::url);
+        var pipelines = new StatusReportingPipelines(new JdbiPipelines(jdbi), mirrors, statuses, this::url);
         var jobs = new JdbiJobs(jdbi);
         var metrics = new ServerMetrics();
         var queue = new JobQueue(metrics::pickedUp);
@@ -127,7 +127,7 @@ public final class Coordinator implements AutoCloseable {
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
         new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
         var gate = new MergeGate(pipelines, mergeRequests, mergeSettings);
-        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushes).routes(app);
+        new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushes, mrPipelines).routes(app);
         new MergeRequestApi(projects, users, permissions, mergeRequests, mergeSettings, mrPipelines, gate,
                 new Merger(mergeRequests, mergeSettings, pushes, Clock.systemUTC()), pipelines, Clock.systemUTC()).routes(app);
         new MergeSettingsApi(projects, mergeSettings, permissions).routes(app);

@@ -43,10 +43,28 @@ final class MergeRequestPipelines implements PushPipelines.MergeRequestHook {
     /** The merge request's pipeline at {@code sha}; empty when the configuration has no merge-request job. */
     Optional<Pipelines.PipelineRow> run(Projects.Project project, MergeRequests.MergeRequest mr, String sha)
             throws GitRepos.GitException {
+        return run(project, new TriggerContext.MergeRequest(mr.id(), mr.iid(), mr.title(), mr.sourceBranch(), mr.targetBranch(),
+                TriggerContext.NO_SHA, List.of()), sha);
+    }
+
+    /**
+     * The pipeline of a merge (pull) request on the forge a mirror project follows, at its head {@code sha}; the
+     * forge's number stands for both id and iid. Empty when the configuration has no merge-request job.
+     */
+    Optional<Pipelines.PipelineRow> runForForge(Projects.Project project, long number, String title, String sourceBranch,
+                                                String targetBranch, String sha) throws GitRepos.GitException {
+        return run(project, new TriggerContext.MergeRequest(number, number, title, sourceBranch, targetBranch, TriggerContext.NO_SHA,
+                List.of()), sha);
+    }
+
+    /** @param mr the merge request, its diff base still to be found */
+    private Optional<Pipelines.PipelineRow> run(Projects.Project project, TriggerContext.MergeRequest mr, String sha)
+            throws GitRepos.GitException {
         Path repo = Path.of(project.repoDir());
-        GitRepos.setRef(repo, mr.headRef(), sha); // as GitLab keeps it, so runners and people can fetch it
+        String headRef = "refs/merge-requests/" + mr.iid() + "/head";
+        GitRepos.setRef(repo, headRef, sha); // as GitLab keeps it, so runners and people can fetch it
         Optional<String> base = mergeBase(repo, mr.targetBranch(), sha);
-        var trigger = new TriggerContext(mr.headRef(), false, sha, TriggerContext.NO_SHA, SOURCE,
+        var trigger = new TriggerContext(headRef, false, sha, TriggerContext.NO_SHA, SOURCE,
                 base.isPresent() ? Optional.of(GitRepos.changedPaths(repo, base.get(), sha)) : Optional.empty(), Map.of(), false,
                 Optional.of(new TriggerContext.MergeRequest(mr.id(), mr.iid(), mr.title(), mr.sourceBranch(), mr.targetBranch(),
                         base.orElse(TriggerContext.NO_SHA), List.of())));

@@ -12,16 +12,14 @@ import java.util.function.Supplier;
 final class StatusReportingPipelines implements Pipelines {
 
     private final Pipelines store;
-    private final Projects projects;
     private final Mirrors mirrors;
     private final CommitStatusReporter reporter;
     private final Supplier<String> serverUrl;
     private final Map<Long, String> reported = new ConcurrentHashMap<>();
 
-    StatusReportingPipelines(Pipelines store, Projects projects, Mirrors mirrors, CommitStatusReporter reporter,
+    StatusReportingPipelines(Pipelines store, Mirrors mirrors, CommitStatusReporter reporter,
                              Supplier<String> serverUrl) {
         this.store = store;
-        this.projects = projects;
         this.mirrors = mirrors;
         this.reporter = reporter;
         this.serverUrl = serverUrl;
@@ -64,9 +62,8 @@ final class StatusReportingPipelines implements Pipelines {
             return;
         }
         store.find(id).ifPresent(row -> mirrors.find(row.projectId()).flatMap(Mirrors.Mirror::status).ifPresent(target -> {
-            String path = projects.find(row.projectId()).map(Projects.Project::path).orElse("");
             reporter.report(target, new CommitStatusApi.CommitStatus(row.sha(), row.ref(), status,
-                    serverUrl.get() + "/" + path + "/-/pipelines/" + id, "Sluice pipeline #" + id + ": " + status));
+                    serverUrl.get() + "/-/pipelines/" + id, "Sluice pipeline #" + id + ": " + status));
         }));
     }
 }

@@ -21,12 +21,19 @@ final class WebhookApi {
     private final Mirrors mirrors;
     private final WebhookDeliveries deliveries;
     private final PushPipelines pushes;
+    private final MergeRequestPipelines mergeRequestPipelines;
 
-    WebhookApi(Projects projects, Mirrors mirrors, WebhookDeliveries deliveries, PushPipelines pushes) {
+    /** The forges' words for a merge request that opened or got new commits: these run its pipeline. */
+    private static final java.util.Set<String> RUNS = java.util.Set.of("open", "opened", "reopen", "reopened", "update",
+            "synchronize", "synchronized");
+
+    WebhookApi(Projects projects, Mirrors mirrors, WebhookDeliveries deliveries, PushPipelines pushes,
+               MergeRequestPipelines mergeRequestPipelines) {
         this.projects = projects;
         this.mirrors = mirrors;
         this.deliveries = deliveries;
         this.pushes = pushes;
+        this.mergeRequestPipelines = mergeRequestPipelines;
     }
 
     void routes(Javalin app) {
@@ -61,10 +68,16 @@ final class WebhookApi {
                 }
             }
             case ForgeEvent.MergeRequest mr -> {
-                if (firstDelivery(ctx, projectId, delivery, key)) {
-                    RunnerApi.json(ctx, 202, Map.of("message", "merge request !" + mr.iid() + " (" + mr.action()
-                            + ") recorded; merge-request pipelines are not run yet"));
+                if (!firstDelivery(ctx, projectId, delivery, key)) {
+                    return;
                 }
+                if (!RUNS.contains(mr.action())) {
+                    RunnerApi.json(ctx, 202, Map.of("message", "merge request !" + mr.iid() + " (" + mr.action()
+                            + ") recorded; only opening, reopening and new commits run its pipeline", "pipelines", List.of()));
+                    return;
+                }
+                RunnerApi.json(ctx, 201, Map.of("message", "merge request !" + mr.iid() + " (" + mr.action() + ")",
+                        "pipelines", fetched(project, mirror, delivery, () -> mergeRequestPipeline(project, mr))));
             }
         }
     }
@@ -80,14 +93,41 @@ final class WebhookApi {
 
     /** Fetches the pushed commits from the mirrored repository, then creates the push's pipelines. */
     private List<Long> pipelines(Projects.Project project, Mirrors.Mirror mirror, ForgeEvent.Push push, String delivery) {
+        return fetched(project, mirror, delivery, () -> pushes.pushed(project, List.of(push.update()), PushPipelines.PushOptions.NONE)
+                .stream().map(Pipelines.PipelineRow::id).toList());
+    }
+
+    /**
+     * The merge request's pipeline at its head, which must be in the mirrored repository (a pull request from a
+     * fork is not: its commits live in another repository). None when the configuration has no merge-request jobs.
+     */
+    private List<Long> mergeRequestPipeline(Projects.Project project, ForgeEvent.MergeRequest mr) throws GitRepos.GitException {
+        try {
+            GitRepos.resolve(Path.of(project.repoDir()), mr.headSha());
+        } catch (GitRepos.GitException e) {
+            throw new RunnerApi.Refused(422, "422 Unprocessable Entity - merge request !" + mr.iid() + ": its head commit "
+                    + mr.headSha() + " is not in the mirrored repository (merge requests from forks are not fetched)");
+        }
+        return mergeRequestPipelines.runForForge(project, mr.iid(), mr.title(), mr.sourceBranch(), mr.targetBranch(), mr.headSha())
+                .map(p -> List.of(p.id())).orElse(List.of());
+    }
+
+    interface GitWork<T> {
+        T run() throws GitRepos.GitException;
+    }
+
+    /** Fetches the mirrored repository, then does the work; on a git failure the delivery is forgotten so a redelivery may retry. */
+    private <T> T fetched(Projects.Project project, Mirrors.Mirror mirror, String delivery, GitWork<T> work) {
         try {
             GitRepos.fetchMirror(Path.of(project.repoDir()), mirror.importUrl());
-            return pushes.pushed(project, List.of(push.update()), PushPipelines.PushOptions.NONE).stream()
-                    .map(Pipelines.PipelineRow::id).toList();
+            return work.run();
         } catch (GitRepos.GitException e) {
             deliveries.forget(project.id(), delivery); // let the forge's redelivery try again
             throw new RunnerApi.Refused(502, "502 Bad Gateway - could not fetch from the mirrored repository: "
                     + e.getMessage());
+        } catch (RunnerApi.Refused e) {
+            deliveries.forget(project.id(), delivery);
+            throw e;
         }
     }
 

@@ -106,7 +106,7 @@ class WebhookIT {
     }
 
     @Test
-    void giteaPushesAreVerifiedByTheirSignatureAndPullRequestsAreRecorded() throws Exception {
+    void giteaPushesAreVerifiedByTheirSignatureAndPullRequestsRunTheirPipelines() throws Exception {
         createMirror("gitea", null);
         String after = commitUpstream("second");
         String payload = githubPush("refs/heads/main", ZEROS, after);
@@ -117,23 +117,53 @@ class WebhookIT {
         var again = gitea("pull_request", "g-2", pr, hmac(SECRET, pr));
 
         assertThat(push.statusCode()).as(push.body()).isEqualTo(201);
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(202);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         assertThat(opened.body()).contains("!7", "opened");
         assertThat(again.statusCode()).isEqualTo(200);
     }
 
     @Test
-    void mergeRequestEventsOfGitHubAndGitLabAreParsedNotRun() throws Exception {
+    void aPullRequestRunsNoPipelineWhenTheConfigurationHasNoMergeRequestJobs() throws Exception {
         createMirror("github", null);
         String pr = githubPullRequest("synchronize", 12, "topic", head());
         var github = github("pull_request", "p-1", pr, signature(pr));
+        String closed = githubPullRequest("closed", 12, "topic", head());
+        var closing = github("pull_request", "p-3", closed, signature(closed));
         String ping = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}";
         var pinged = github("ping", "p-2", ping, signature(ping));
 
-        assertThat(github.statusCode()).as(github.body()).isEqualTo(202);
-        assertThat(github.body()).contains("!12", "synchronize");
+        assertThat(github.statusCode()).as(github.body()).isEqualTo(201);
+        assertThat(CoordinatorIT.json(github.body()).get("pipelines")).as("job has no merge-request rule: GitLab runs none").isEmpty();
+        assertThat(closing.statusCode()).isEqualTo(202);
         assertThat(pinged.statusCode()).isEqualTo(200);
         assertThat(get("/pipelines/1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPullRequestOfAMirrorRunsItsMergeRequestPipelineOnce() throws Exception {
+        Files.writeString(upstream.resolve(".gitlab-ci.yml"), """
+                review:
+                  script: [echo "reviewing !$CI_MERGE_REQUEST_IID from $CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"]
+                  rules: [{if: $CI_PIPELINE_SOURCE == "merge_request_event"}]
+                """);
+        CoordinatorIT.git(upstream, "commit", "-q", "-am", "review job");
+        createMirror("github", null);
+        CoordinatorIT.git(upstream, "checkout", "-q", "-b", "topic");
+        String head = commitUpstream("topic work");
+        String pr = githubPullRequest("opened", 5, "topic", head);
+
+        var opened = github("pull_request", "p-1", pr, signature(pr));
+        var again = github("pull_request", "p-2", pr, signature(pr));
+
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        JsonNode pipelines = CoordinatorIT.json(opened.body()).get("pipelines");
+        assertThat(pipelines).hasSize(1);
+        var pipeline = CoordinatorIT.json(get("/pipelines/" + pipelines.get(0).asLong()).body());
+        assertThat(pipeline.get("sha").asText()).isEqualTo(head);
+        assertThat(pipeline.get("ref").asText()).isEqualTo("refs/merge-requests/5/head");
+        assertThat(again.statusCode()).as("the same pull request update under a new delivery id").isEqualTo(200);
+        String fork = githubPullRequest("synchronize", 6, "elsewhere", "0123456789abcdef0123456789abcdef01234567");
+        assertThat(github("pull_request", "p-4", fork, signature(fork)).statusCode()).as("a head not in the mirror").isEqualTo(422);
     }
 
     @Test
@@ -152,7 +182,7 @@ class WebhookIT {
         var body = CoordinatorIT.json(request.body());
         assertThat(body.get("state").asText()).isEqualTo("pending");
         assertThat(body.get("context").asText()).isEqualTo("sluice");
-        assertThat(body.get("target_url").asText()).startsWith(server.url() + "/app/-/pipelines/");
+        assertThat(body.get("target_url").asText()).as("the pipeline's page in Sluice's web UI").startsWith(server.url() + "/-/pipelines/");
 
         long pipeline = Long.parseLong(body.get("target_url").asText().replaceAll(".*/", ""));
         assertThat(Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipelines/" + pipeline + "/cancel", null)
