@@ -124,7 +124,6 @@ final class PipelineRuns {
         });
     }
 
-    /** Creates a pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     /** Creates an API pipeline for {@code ref}; an invalid configuration gives a failed pipeline carrying its errors. */
     Pipelines.PipelineRow create(Projects.Project project, String ref, String sha) {
         return create(project, ref, sha, Map.of());
