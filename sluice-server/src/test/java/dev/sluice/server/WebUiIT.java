@@ -521,11 +521,14 @@ class WebUiIT {
         browser.await("the merged state", d -> d.findElements(By.cssSelector(".mr-head [data-state='merged']")).stream().findFirst().orElse(null));
         assertThat(browser.driver.findElement(By.cssSelector(".merge")).getText()).contains("Merged by mona").contains("Merge commit");
         assertThat(browser.driver.findElement(By.cssSelector(".commits")).getText()).as("still the merged commits").contains("Add a greeting");
+        assertThat(browser.driver.findElements(By.cssSelector(".approvals button"))).as("nothing to approve any more").isEmpty();
         browser.screenshot("merge-request-merged");
+        browser.driver.findElement(By.linkText("Pipelines of main")).click();
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).as("the merge's pipeline on main").hasSize(2);
         browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests?state=merged");
         assertThat(browser.driver.findElement(By.cssSelector(".mrs")).getText()).contains("Greet people").contains("merged");
-        browser.driver.get(server.url() + "/-/projects/" + projectId + "/pipelines?ref=main");
-        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).as("the merge's pipeline on main").hasSize(2);
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests");
+        assertThat(browser.driver.findElements(By.cssSelector(".mrs"))).as("none open").isEmpty();
     }
 
     @Test

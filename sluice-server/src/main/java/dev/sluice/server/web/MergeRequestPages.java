@@ -56,7 +56,7 @@ final class MergeRequestPages {
         String description = mr.description().isBlank() ? "<p class=\"muted\">No description.</p>"
                 : "<div class=\"description\">" + Html.esc(mr.description()) + "</div>";
         String content = header + "<section class=\"panel\" aria-label=\"Description\">" + description + "</section>"
-                + "<div class=\"split\">" + merge(viewer, href, mr) + approvals(viewer, href, mr) + "</div>"
+                + "<div class=\"split\">" + merge(viewer, href, Urls.pipelines(p.id()) + "?ref=" + ProjectPages.enc(mr.targetBranch()), mr) + approvals(viewer, href, mr) + "</div>"
                 + pipelines(mr.pipelines())
                 + "<section class=\"panel\"><h2>Commits (" + mr.commits().size() + ")</h2>" + commits(mr.commits()) + "</section>"
                 + "<section class=\"panel\"><h2>Changes</h2>" + DiffView.render(mr.diff()) + "</section>";
@@ -66,12 +66,13 @@ final class MergeRequestPages {
     }
 
     /** The merge panel: who merged it, or the button, enabled only when the gate lets the viewer merge. */
-    private static String merge(Viewer viewer, String href, Detail mr) {
+    private static String merge(Viewer viewer, String href, String targetPipelines, Detail mr) {
         if (mr.state().equals("merged")) {
             return "<section class=\"panel merge merged\" aria-label=\"Merge\"><h2>Merged</h2><p>Merged by <strong>"
                     + Html.esc(mr.mergedBy()) + "</strong> at " + time(mr.mergedAt()) + "</p><p>"
                     + (mr.mergeCommit() == null ? "Fast-forwarded to <code>" + Html.esc(ProjectPages.shortSha(mr.head()))
-                    : "Merge commit <code>" + Html.esc(ProjectPages.shortSha(mr.mergeCommit()))) + "</code></p></section>";
+                    : "Merge commit <code>" + Html.esc(ProjectPages.shortSha(mr.mergeCommit()))) + "</code></p><p><a href=\""
+                    + Html.esc(targetPipelines) + "\">Pipelines of " + Html.esc(mr.targetBranch()) + "</a></p></section>";
         }
         var missing = new StringBuilder();
         if (!mr.mayMerge()) {
@@ -93,7 +94,7 @@ final class MergeRequestPages {
         String left = mr.approvalsLeft() == 0 ? "" : "<p class=\"muted\">" + mr.approvalsLeft() + " of " + mr.approvalsRequired()
                 + " approval" + (mr.approvalsRequired() == 1 ? "" : "s") + " left</p>";
         String action = "";
-        if (mr.viewerApproved()) {
+        if (mr.state().equals("opened") && mr.viewerApproved()) {
             action = Layout.action(viewer, href + "/unapprove", "Revoke approval", "Revoke approval", "");
         } else if (mr.mayApprove()) {
             action = "<form method=\"post\" action=\"" + Html.esc(href) + "/approve\" class=\"inline\">" + viewer.csrfField()
