@@ -493,6 +493,11 @@ class WebUiIT {
         browser.driver.get(mrPage);
         assertThat(browser.driver.findElement(By.cssSelector(".approvals")).getText()).contains("1 of 1 approval left");
         assertThat(browser.driver.findElements(By.xpath("//button[text()='Approve']"))).as("the author cannot approve").isEmpty();
+        String danaCookie = httpSignIn("dana", "dana-password-1");
+        var ownApproval = Http.send("POST", mrPage + "/approve", "authenticity_token=" + csrf(danaCookie, "/-/projects/" + projectId
+                + "/merge_requests/1"), "Cookie", danaCookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(ownApproval.statusCode()).as("refused with the REST API's reason").isEqualTo(409);
+        assertThat(ownApproval.body()).contains("authors cannot approve their own merge request");
 
         signIn("mona", "mona-password-1");
         browser.driver.get(server.url() + "/-/projects/" + projectId);
@@ -510,6 +515,11 @@ class WebUiIT {
         assertThat(browser.driver.findElement(By.cssSelector(".changed")).getText()).contains("greeting.html +1 −0");
         assertThat(browser.driver.findElement(By.cssSelector(".diff .add")).getText()).as("escaped, shown as text").isEqualTo("+<b>hello</b>");
 
+        String monaCookie = httpSignIn("mona", "mona-password-1");
+        var early = Http.send("POST", mrPage + "/merge", "authenticity_token=" + csrf(monaCookie, "/-/projects/" + projectId
+                + "/merge_requests/1"), "Cookie", monaCookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(early.statusCode()).as("a merge the gate refuses").isEqualTo(409);
+        assertThat(early.body()).contains("cannot be merged: 1 more approval required (0 of 1)");
         browser.screenshot("merge-request-blocked");
         browser.driver.findElement(By.xpath("//button[text()='Approve']")).click();
         browser.await("the approval", d -> d.findElement(By.cssSelector(".approvals")).getText().contains("Approved by mona") ? true : null);
