@@ -119,6 +119,23 @@ final class GitRepos {
         };
     }
 
+    /** A commit as a merge request's commit list shows it. */
+    record LogEntry(String sha, String subject, String author, OffsetDateTime at) {
+    }
+
+    /** The commits reachable from {@code to} but not {@code from}, newest first, at most {@code max}. */
+    static List<LogEntry> log(Path repo, String from, String to, int max) throws GitException {
+        // one commit a line (a subject has no line break), its fields NUL-separated
+        return run(repo, "log", "--max-count=" + max, "--format=%H%x00%s%x00%an%x00%aI", from + ".." + to).lines()
+                .map(line -> line.split("\0", 4))
+                .map(f -> new LogEntry(f[0], f[1], f[2], OffsetDateTime.parse(f[3]))).toList();
+    }
+
+    /** The unified diff from {@code from} to {@code to} (renames found), as {@code git diff} prints it. */
+    static String diff(Path repo, String from, String to) throws GitException {
+        return run(repo, "diff", "--no-color", "--no-ext-diff", "-M", from, to);
+    }
+
     /** The merge base of two commits (the diff base of a merge request). */
     static String mergeBase(Path repo, String a, String b) throws GitException {
         return run(repo, "merge-base", a, b).strip();

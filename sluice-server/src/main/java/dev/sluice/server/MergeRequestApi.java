@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,10 +27,8 @@ final class MergeRequestApi {
     private final Projects projects;
     private final Permissions permissions;
     private final MergeRequests mergeRequests;
-    private final MergeSettings settings;
     private final MergeRequestPipelines mrPipelines;
-    private final MergeGate gate;
-    private final Merger merger;
+    private final MergeRequestActions actions;
     private final Pipelines pipelines;
     private final Clock clock;
     private final MergeRequestViews views;
@@ -40,13 +38,11 @@ final class MergeRequestApi {
         this.projects = projects;
         this.permissions = permissions;
         this.mergeRequests = mergeRequests;
-        this.settings = settings;
         this.mrPipelines = mrPipelines;
-        this.gate = gate;
-        this.merger = merger;
+        this.actions = new MergeRequestActions(permissions, mergeRequests, settings, gate, merger, clock);
         this.pipelines = pipelines;
         this.clock = clock;
-        this.views = new MergeRequestViews(users, permissions, settings, gate);
+        this.views = new MergeRequestViews(users, actions, gate);
     }
 
     void routes(Javalin app) {
@@ -167,33 +163,21 @@ final class MergeRequestApi {
     private void pipelines(Context ctx) {
         var project = readable(ctx);
         var mr = existing(ctx, project);
-        var rows = Stream.of(mr.headRef(), mr.sourceBranch())
-                .flatMap(ref -> pipelines.ofProject(project.id(), new Pipelines.Filter(ref, null, null), 0, Page.MAX_SIZE).stream())
-                .sorted(Comparator.comparingLong(Pipelines.PipelineRow::id).reversed()).limit(Page.MAX_SIZE)
-                .map(ProjectApi::view).toList();
-        RunnerApi.json(ctx, 200, rows);
+        RunnerApi.json(ctx, 200, pipelinesOf(pipelines, mr).stream().map(ProjectApi::view).toList());
+    }
+
+    /** The merge request's own pipelines and its source branch's, newest first, at most a page's worth. */
+    static List<Pipelines.PipelineRow> pipelinesOf(Pipelines pipelines, MergeRequests.MergeRequest mr) {
+        return Stream.of(mr.headRef(), mr.sourceBranch())
+                .flatMap(ref -> pipelines.ofProject(mr.projectId(), new Pipelines.Filter(ref, null, null), 0, Page.MAX_SIZE).stream())
+                .sorted(Comparator.comparingLong(Pipelines.PipelineRow::id).reversed()).limit(Page.MAX_SIZE).toList();
     }
 
     private void approve(Context ctx) {
         var project = readable(ctx);
         var mr = existing(ctx, project);
         var user = Authentication.user(ctx);
-        if (!mr.open()) {
-            throw new RunnerApi.Refused(405, "405 Method Not Allowed - the merge request is " + mr.state());
-        }
-        if (mr.authorId() == user.id()) {
-            throw new RunnerApi.Refused(401, "401 Unauthorized - authors cannot approve their own merge request");
-        }
-        int level = settings.of(project.id()).approverLevel();
-        if (!permissions.canApprove(user, project.id(), level)) {
-            throw new RunnerApi.Refused(401, "401 Unauthorized - approving needs the " + ProjectMemberApi.roleName(level) + " role");
-        }
-        var check = gate.check(project, mr);
-        requireHead(RequestParams.of(ctx), check);
-        if (check.approvals().given().stream().anyMatch(a -> a.userId() == user.id())) {
-            throw new RunnerApi.Refused(401, "401 Unauthorized - you have already approved this merge request");
-        }
-        mergeRequests.approve(mr.id(), user.id(), check.head(), clock.instant());
+        actions.approve(project, mr, user, RequestParams.of(ctx).text("sha"));
         RunnerApi.json(ctx, 201, views.approvals(project, mr, user));
     }
 
@@ -201,37 +185,15 @@ final class MergeRequestApi {
         var project = readable(ctx);
         var mr = existing(ctx, project);
         var user = Authentication.user(ctx);
-        if (!mergeRequests.unapprove(mr.id(), user.id())) {
-            throw new RunnerApi.Refused(404, "404 Not Found - you have not approved this merge request");
-        }
+        actions.unapprove(mr, user);
         RunnerApi.json(ctx, 201, views.approvals(project, mr, user));
     }
 
     private void merge(Context ctx) throws GitRepos.GitException {
         var project = readable(ctx);
         var mr = existing(ctx, project);
-        var user = Authentication.user(ctx);
-        if (!permissions.canMerge(user, project.id(), mr.targetBranch())) {
-            throw new RunnerApi.Refused(401, "401 Unauthorized - you may not merge into " + mr.targetBranch());
-        }
-        var check = gate.check(project, mr);
-        requireHead(RequestParams.of(ctx), check);
-        if (!check.problems().isEmpty()) {
-            int status = check.problems().stream().mapToInt(p -> p.blocker().httpStatus).max().orElseThrow();
-            throw new RunnerApi.Refused(status, status + (status == 406 ? " Not Acceptable" : " Method Not Allowed")
-                    + " - the merge request cannot be merged: "
-                    + check.problems().stream().map(MergeGate.Problem::reason).collect(Collectors.joining("; ")));
-        }
-        merger.merge(project, mr, check, user);
+        actions.merge(project, mr, Authentication.user(ctx), RequestParams.of(ctx).text("sha"));
         RunnerApi.json(ctx, 200, views.mergeRequest(project, mergeRequests.find(project.id(), mr.iid()).orElseThrow()));
-    }
-
-    /** GitLab's {@code sha} parameter: act only if the source's head is still the commit the caller saw. */
-    private static void requireHead(RequestParams params, MergeGate.Check check) {
-        var sha = params.text("sha");
-        if (sha.isPresent() && !sha.get().equals(check.head())) {
-            throw new RunnerApi.Refused(409, "409 Conflict - SHA does not match HEAD of source branch: " + check.head());
-        }
     }
 
     private Projects.Project readable(Context ctx) {

@@ -8,14 +8,12 @@ import java.util.Map;
 final class MergeRequestViews {
 
     private final Users users;
-    private final Permissions permissions;
-    private final MergeSettings settings;
+    private final MergeRequestActions actions;
     private final MergeGate gate;
 
-    MergeRequestViews(Users users, Permissions permissions, MergeSettings settings, MergeGate gate) {
+    MergeRequestViews(Users users, MergeRequestActions actions, MergeGate gate) {
         this.users = users;
-        this.permissions = permissions;
-        this.settings = settings;
+        this.actions = actions;
         this.gate = gate;
     }
 
@@ -69,8 +67,7 @@ final class MergeRequestViews {
         m.put("approvals_left", approvals.left());
         m.put("approved_by", approvals.given().stream().map(a -> Map.of("user", user(a.userId()))).toList());
         m.put("user_has_approved", approvals.given().stream().anyMatch(a -> a.userId() == caller.id()));
-        m.put("user_can_approve", mr.open() && mr.authorId() != caller.id()
-                && permissions.canApprove(caller, project.id(), settings.of(project.id()).approverLevel()));
+        m.put("user_can_approve", actions.mayApprove(project, mr, caller));
         return m;
     }
 

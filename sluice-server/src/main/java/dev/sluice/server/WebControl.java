@@ -2,6 +2,7 @@ package dev.sluice.server;
 
 import dev.sluice.server.web.Control;
 import dev.sluice.server.web.LiveUpdates;
+import dev.sluice.server.web.MergeRequestControl;
 import dev.sluice.server.web.WebRoutes;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -33,13 +34,13 @@ final class WebControl implements Control {
     /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
     static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
                       Runners runners, Jobs jobs, String registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
-                      ProtectedRefs protectedRefs) {
+                      ProtectedRefs protectedRefs, MergeRequestControl mergeRequests) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
         var clock = java.time.Clock.systemUTC();
         var accounts = new WebAccounts(users, permissions, tokens, clock);
         new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts, runners, jobs, registrationToken), live, accounts, new JdbiWebSessions(jdbi, clock),
-                new WebSettings(variables, protectedRefs)).register(app);
+                new WebSettings(variables, protectedRefs), mergeRequests).register(app);
     }
 
     @Override

@@ -459,13 +459,120 @@ class WebUiIT {
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Forbidden").doesNotContain("reg-token");
     }
 
+    @Test
+    void aMaintainerApprovesAndMergesAMergeRequestTheAuthorCannotApprove() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        var approvals = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/approvals", "{\"approvals_before_merge\":1}",
+                "Content-Type", "application/json");
+        assertThat(approvals.statusCode()).as(approvals.body()).isEqualTo(201);
+        long dana = member("dana", ProjectMembers.DEVELOPER);
+        member("mona", ProjectMembers.MAINTAINER);
+        String token = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/users/" + dana + "/personal_access_tokens",
+                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "git", "scopes", List.of("api", "write_repository"))),
+                "Content-Type", "application/json").body()).get("token").asText();
+
+        var git = new GitClient(Files.createDirectories(tmp.resolve("home")));
+        Path clone = tmp.resolve("clone");
+        git.run(tmp, "clone", "-q", GitClient.url(server, "dana", token, "app"), clone.toString()).ok();
+        git.run(clone, "checkout", "-q", "-b", "feature").ok();
+        Files.writeString(clone.resolve("greeting.html"), "<b>hello</b>\n");
+        git.run(clone, "add", ".").ok();
+        git.run(clone, "commit", "-q", "-m", "Add a greeting").ok();
+        git.run(clone, "push", "-q", "origin", "feature").ok();
+        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\",\"description\":\"Says <hello>.\"}",
+                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String mrPage = server.url() + "/-/projects/" + projectId + "/merge_requests/1";
+
+        signIn("dana", "dana-password-1");
+        browser.driver.get(mrPage);
+        assertThat(browser.driver.findElement(By.cssSelector(".approvals")).getText()).contains("1 of 1 approval left");
+        assertThat(browser.driver.findElements(By.xpath("//button[text()='Approve']"))).as("the author cannot approve").isEmpty();
+        String danaCookie = httpSignIn("dana", "dana-password-1");
+        var ownApproval = Http.send("POST", mrPage + "/approve", "authenticity_token=" + csrf(danaCookie, "/-/projects/" + projectId
+                + "/merge_requests/1"), "Cookie", danaCookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(ownApproval.statusCode()).as("refused with the REST API's reason").isEqualTo(409);
+        assertThat(ownApproval.body()).contains("authors cannot approve their own merge request");
+
+        signIn("mona", "mona-password-1");
+        browser.driver.get(server.url() + "/-/projects/" + projectId);
+        browser.driver.findElement(By.linkText("Merge requests")).click();
+        browser.driver.findElement(By.linkText("Greet people")).click();
+        browser.await("the feature pipeline to pass", d -> {
+            d.navigate().refresh();
+            return d.findElements(By.cssSelector(".pipelines [data-status='success']")).stream().findFirst().orElse(null);
+        });
+        assertThat(mergeButton().isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.id("merge-missing")).getText()).contains("1 more approval required (0 of 1)")
+                .doesNotContain("pipeline");
+        assertThat(browser.driver.findElement(By.cssSelector(".description")).getText()).isEqualTo("Says <hello>.");
+        assertThat(browser.driver.findElement(By.cssSelector(".commits")).getText()).contains("Add a greeting").contains("Ada");
+        assertThat(browser.driver.findElement(By.cssSelector(".changed")).getText()).contains("greeting.html +1 −0");
+        assertThat(browser.driver.findElement(By.cssSelector(".diff .add")).getText()).as("escaped, shown as text").isEqualTo("+<b>hello</b>");
+
+        String monaCookie = httpSignIn("mona", "mona-password-1");
+        var early = Http.send("POST", mrPage + "/merge", "authenticity_token=" + csrf(monaCookie, "/-/projects/" + projectId
+                + "/merge_requests/1"), "Cookie", monaCookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(early.statusCode()).as("a merge the gate refuses").isEqualTo(409);
+        assertThat(early.body()).contains("cannot be merged: 1 more approval required (0 of 1)");
+        browser.screenshot("merge-request-blocked");
+        browser.driver.findElement(By.xpath("//button[text()='Approve']")).click();
+        browser.await("the approval", d -> d.findElement(By.cssSelector(".approvals")).getText().contains("Approved by mona") ? true : null);
+        assertThat(mergeButton().isEnabled()).isTrue();
+        assertThat(browser.driver.findElements(By.id("merge-missing"))).isEmpty();
+        browser.screenshot("merge-request");
+
+        mergeButton().click();
+        browser.await("the merged state", d -> d.findElements(By.cssSelector(".mr-head [data-state='merged']")).stream().findFirst().orElse(null));
+        assertThat(browser.driver.findElement(By.cssSelector(".merge")).getText()).contains("Merged by mona").contains("Merge commit");
+        assertThat(browser.driver.findElement(By.cssSelector(".commits")).getText()).as("still the merged commits").contains("Add a greeting");
+        assertThat(browser.driver.findElements(By.cssSelector(".approvals button"))).as("nothing to approve any more").isEmpty();
+        browser.screenshot("merge-request-merged");
+        browser.driver.findElement(By.linkText("Pipelines of main")).click();
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).as("the merge's pipeline on main").hasSize(2);
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests?state=merged");
+        assertThat(browser.driver.findElement(By.cssSelector(".mrs")).getText()).contains("Greet people").contains("merged");
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests");
+        assertThat(browser.driver.findElements(By.cssSelector(".mrs"))).as("none open").isEmpty();
+    }
+
+    @Test
+    void aMissingMergeRequestIsNotFoundAndAnActionWithoutTheCsrfTokenIsRefused() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        member("mona", ProjectMembers.MAINTAINER);
+        String cookie = httpSignIn("mona", "mona-password-1");
+        assertThat(Http.send("GET", server.url() + "/-/projects/" + projectId + "/merge_requests/7", null, "Cookie", cookie).statusCode())
+                .isEqualTo(404);
+        var forged = Http.send("POST", server.url() + "/-/projects/" + projectId + "/merge_requests/7/merge",
+                "authenticity_token=" + csrf(cookie, "/-/projects/" + projectId + "/merge_requests"),
+                "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(409);
+        assertThat(forged.body()).contains("there is no merge request !7");
+        var noToken = Http.send("POST", server.url() + "/-/projects/" + projectId + "/merge_requests/7/merge", "",
+                "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+    }
+
+    private WebElement mergeButton() {
+        return browser.driver.findElement(By.xpath("//button[text()='Merge']"));
+    }
+
     private void variable(String json) throws Exception {
         var r = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/variables", json, "Content-Type", "application/json");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     /** A user with a password ({@code <name>-password-1}) who is a member of the project at {@code level} (0: none). */
-    private void member(String name, int level) throws Exception {
+    private long member(String name, int level) throws Exception {
         var created = Http.api("POST", server.url() + "/api/v4/users", CoordinatorIT.JSON.writeValueAsString(
                 Map.of("username", name, "password", name + "-password-1")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -473,6 +580,7 @@ class WebUiIT {
         if (level > 0) {
             new JdbiUsers(store).add(projectId, id, level);
         }
+        return id;
     }
 
     private void setPassword(long userId, String password) throws Exception {

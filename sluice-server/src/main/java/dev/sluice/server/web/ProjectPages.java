@@ -47,7 +47,8 @@ final class ProjectPages {
                 <section class="panel grow"><h2>Recent pipelines <a class="more" href="%s">all pipelines</a></h2>%s</section>
                 </div>
                 """.formatted(Html.esc(p.name()),
-                mayManage ? "<p><a class=\"btn\" href=\"" + Urls.settings(p.id()) + "\">CI/CD settings</a></p>" : "", Html.esc(clone), Html.esc(Urls.badge(p.path(), p.defaultBranch())),
+                "<p class=\"project-links\"><a class=\"btn\" href=\"" + Urls.mergeRequests(p.id()) + "\">Merge requests</a>"
+                        + (mayManage ? " <a class=\"btn\" href=\"" + Urls.settings(p.id()) + "\">CI/CD settings</a>" : "") + "</p>", Html.esc(clone), Html.esc(Urls.badge(p.path(), p.defaultBranch())),
                 Html.esc(p.defaultBranch()), b.isEmpty() ? "<li class=\"muted\">no branches</li>" : b,
                 Urls.pipelines(p.id()), table(recent, Instant.now()));
         return Layout.page(viewer, p.name(), content, Layout.link("/-/projects", "Projects"), Layout.link(Urls.project(p.id()), p.path()));

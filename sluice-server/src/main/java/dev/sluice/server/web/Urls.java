@@ -18,6 +18,14 @@ final class Urls {
         return project(projectId) + "/pipelines";
     }
 
+    static String mergeRequests(long projectId) {
+        return project(projectId) + "/merge_requests";
+    }
+
+    static String mergeRequest(long projectId, long iid) {
+        return mergeRequests(projectId) + "/" + iid;
+    }
+
     static String pipeline(long id) {
         return "/-/pipelines/" + id;
     }

@@ -50,14 +50,17 @@ public final class WebRoutes {
     private final Accounts accounts;
     private final SignIn signIn;
     private final ProjectSettings settings;
+    private final MergeRequestControl mergeRequests;
 
-    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live, Accounts accounts, Sessions sessions, ProjectSettings settings) {
+    public WebRoutes(Jdbi jdbi, Control control, LiveUpdates live, Accounts accounts, Sessions sessions, ProjectSettings settings,
+                     MergeRequestControl mergeRequests) {
         this.reads = new WebReads(jdbi);
         this.control = control;
         this.live = live;
         this.accounts = accounts;
         this.signIn = new SignIn(accounts, sessions);
         this.settings = settings;
+        this.mergeRequests = mergeRequests;
     }
 
     public void register(Javalin app) {
@@ -68,6 +71,13 @@ public final class WebRoutes {
                 .filter(p -> accounts.canView(viewer(ctx).person(), p.id())).toList())));
         app.get("/-/projects/{id}", this::project);
         app.get("/-/projects/{id}/pipelines", this::pipelines);
+        app.get("/-/projects/{id}/merge_requests", this::mergeRequests);
+        app.get("/-/projects/{id}/merge_requests/{iid}", ctx -> {
+            var p = codeReadable(ctx);
+            ctx.html(MergeRequestPages.page(viewer(ctx), p, mergeRequests.find(p.id(), iid(ctx), viewer(ctx).person())
+                    .orElseThrow(() -> new NotFound("no merge request !" + ctx.pathParam("iid")))));
+        });
+        app.post("/-/projects/{id}/merge_requests/{iid}/{action}", ctx -> act(ctx, thenBack(this::mergeRequestAction)));
         app.get("/-/pipelines/{id}", this::pipeline);
         app.sse("/-/pipelines/{id}/live", this::pipelineLive);
         app.get("/-/jobs/{id}", this::jobPage);
@@ -150,6 +160,45 @@ public final class WebRoutes {
                 "true".equals(ctx.formParam("protected")), "true".equals(ctx.formParam("masked")), ctx.formParam("environment_scope"));
         settings.saveVariable(p.id(), ctx.formParam("old_key"), ctx.formParam("old_scope"), v);
         return null;
+    }
+
+    /** The project, when the viewer may read its code (reporters and above), as its merge requests need. */
+    private Views.ProjectView codeReadable(Context ctx) {
+        var p = visibleProject(ctx, id(ctx));
+        if (!accounts.canReadCode(viewer(ctx).person(), p.id())) {
+            throw new NotFound("no merge requests you may read in " + p.path());
+        }
+        return p;
+    }
+
+    private void mergeRequests(Context ctx) {
+        var p = codeReadable(ctx);
+        String state = MergeRequestPages.STATES.stream().filter(s -> s.equals(ctx.queryParam("state"))).findFirst().orElse("opened");
+        int page = (int) Math.min(100_000, Math.max(1, parseOr(ctx.queryParam("page"), 1)));
+        ctx.html(MergeRequestPages.list(viewer(ctx), p, mergeRequests.list(p.id(), state.equals("all") ? null : state, page, PAGE_SIZE),
+                state, page));
+    }
+
+    /** Approve, unapprove or merge: the coordinator checks who may and when, as for the REST API, and says why not. */
+    private String mergeRequestAction(Context ctx) {
+        var p = codeReadable(ctx);
+        var me = viewer(ctx).person();
+        long iid = iid(ctx);
+        java.util.Optional<String> refused = switch (ctx.pathParam("action")) {
+            case "approve" -> mergeRequests.approve(p.id(), iid, me, ctx.formParam("sha"));
+            case "unapprove" -> mergeRequests.unapprove(p.id(), iid, me);
+            case "merge" -> mergeRequests.merge(p.id(), iid, me, ctx.formParam("sha"));
+            default -> throw new NotFound("no such action");
+        };
+        return refused.orElse(null);
+    }
+
+    private static long iid(Context ctx) {
+        long iid = parseOr(ctx.pathParam("iid"), -1);
+        if (iid < 0) {
+            throw new NotFound("no such merge request");
+        }
+        return iid;
     }
 
     private boolean mayRun(Context ctx, PipelineView p) {

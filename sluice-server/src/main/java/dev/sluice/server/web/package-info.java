@@ -15,5 +15,9 @@
  * behind {@link dev.sluice.server.web.Sessions}); every role decision is asked of
  * {@link dev.sluice.server.web.Accounts}, which the coordinator answers with its Permissions, so the UI holds no
  * rule of its own. Hiding a button is only for the eye: the route checks again.
+ *
+ * <p>Merge requests: {@link dev.sluice.server.web.MergeRequestControl} hands the pages what the merge gate says and
+ * carries out approving and merging with the same code as the REST API (the coordinator's MergeRequestActions),
+ * so the page's enabled button and the REST API's answer cannot disagree.
  */
 package dev.sluice.server.web;
