@@ -452,12 +452,16 @@ final class PipelineRuns {
 
     /** The runner's end of the job, which its caller has already written to the job's row ({@link Jobs#finish}). */
     void jobFinished(long jobId, JobOutcome outcome) {
-        String rowStatus = switch (outcome) {
+        apply(jobId, handouts.remove(jobId), rowStatus(outcome), engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
+    }
+
+    /** The job row's status for a runner's outcome, as {@link Jobs#finish} stores it. */
+    static String rowStatus(JobOutcome outcome) {
+        return switch (outcome) {
             case JobOutcome.Success s -> "success";
             case JobOutcome.Canceled c -> "canceled";
             case JobOutcome.Failed f -> "failed";
         };
-        apply(jobId, handouts.remove(jobId), rowStatus, engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
     }
 
     /**
