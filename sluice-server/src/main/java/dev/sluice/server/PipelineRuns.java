@@ -38,8 +38,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class PipelineRuns {
 
-    /** What a job needs to become a payload when a runner takes it. */
-    record Handout(JobSpec spec, Projects.Project project, Pipelines.PipelineRow pipeline, TriggerContext trigger) {
+    /**
+     * What a job needs to become a payload when a runner takes it.
+     *
+     * @param engineJobId the job's id in its pipeline's engine state, so that the runner's updates reach the
+     *                    engine without reading the job's row again
+     */
+    record Handout(JobSpec spec, Projects.Project project, Pipelines.PipelineRow pipeline, TriggerContext trigger,
+                   long engineJobId) {
 
         /** The values the job's log must not show. */
         List<String> maskedValues() {
@@ -57,6 +63,7 @@ final class PipelineRuns {
         /** The pipeline's own {@code workflow:auto_cancel:on_new_commit}: what a newer commit's pipeline may cancel. */
         final AutoCancelPolicy onNewCommit;
         final Map<Long, Long> globalIds = new ConcurrentHashMap<>();
+        /** Each job row's status as this server last wrote it: {@link #storeStatuses} writes only what differs. */
         final Map<Long, String> storedStatus = new ConcurrentHashMap<>();
         /** The pipeline status last written to its row: a transition that keeps it writes nothing. */
         String storedPipelineStatus;
@@ -437,17 +444,42 @@ final class PipelineRuns {
         return Optional.ofNullable(handouts.get(jobId));
     }
 
+    /** The runner took the job: its row says running already ({@link Jobs#assign}). */
     void jobStarted(long jobId) {
-        apply(jobId, engineId -> new Event.JobStarted(engineId, clock.instant()));
+        apply(jobId, handouts.get(jobId), "running", engineId -> new Event.JobStarted(engineId, clock.instant()));
     }
 
+    /** The runner's end of the job, which its caller has already written to the job's row ({@link Jobs#finish}). */
     void jobFinished(long jobId, JobOutcome outcome) {
-        handouts.remove(jobId);
-        apply(jobId, engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
+        apply(jobId, handouts.remove(jobId), rowStatus(outcome), engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
     }
 
-    private void apply(long jobId, java.util.function.LongFunction<Event> event) {
-        jobs.find(jobId).ifPresent(row -> withRun(row.pipelineId(), run -> record(run, event.apply(row.engineJobId()))));
+    /** The job row's status for a runner's outcome, as {@link Jobs#finish} stores it. */
+    static String rowStatus(JobOutcome outcome) {
+        return switch (outcome) {
+            case JobOutcome.Success s -> "success";
+            case JobOutcome.Canceled c -> "canceled";
+            case JobOutcome.Failed f -> "failed";
+        };
+    }
+
+    /**
+     * Records a runner's event on the job's pipeline. The job's handout, kept from enqueue to finish, names the
+     * pipeline and the engine's job id, so the runner's request reads no row for it; only a job handed out before
+     * a restart (no handout) is looked up. {@code rowStatus} is what the caller wrote to the row, noted so that
+     * {@link #storeStatuses} does not write it again.
+     */
+    private void apply(long jobId, Handout handout, String rowStatus, java.util.function.LongFunction<Event> event) {
+        var job = handout != null ? Optional.of(new JobRef(handout.pipeline().id(), handout.engineJobId()))
+                : jobs.find(jobId).map(row -> new JobRef(row.pipelineId(), row.engineJobId()));
+        job.ifPresent(j -> withRun(j.pipelineId(), run -> {
+            run.storedStatus.put(jobId, rowStatus);
+            return record(run, event.apply(j.engineJobId()));
+        }));
+    }
+
+    /** Where a job lives: its pipeline, and its id in that pipeline's engine state. */
+    private record JobRef(long pipelineId, long engineJobId) {
     }
 
     private void applyLater(long pipelineId, Event event) {
@@ -500,9 +532,9 @@ final class PipelineRuns {
                 long id = run.globalIds.get(c.jobId());
                 if (queue.remove(id)) {
                     handouts.remove(id);
-                    jobs.setStatus(id, "canceled");
+                    setStatus(run, id, "canceled");
                 } else {
-                    jobs.find(id).filter(j -> j.status().equals("running")).ifPresent(j -> jobs.setStatus(id, "canceling"));
+                    jobs.find(id).filter(j -> j.status().equals("running")).ifPresent(j -> setStatus(run, id, "canceling"));
                 }
             }
             case Command.ScheduleTimer t -> arm(run, new Timer(t.jobId(), t.kind()), t.at());
@@ -533,9 +565,15 @@ final class PipelineRuns {
                     outer.forJob(run.project.id(), run.trigger, environment), c.projectDir(), c.defaultTimeout(),
                     c.cacheKeySuffix(), c.filesCacheKey()), sources, run.globalIds::get);
         }
-        handouts.put(id, new Handout(spec, run.project, run.row, run.trigger));
-        jobs.setStatus(id, "pending");
+        handouts.put(id, new Handout(spec, run.project, run.row, run.trigger, job.id()));
+        setStatus(run, id, "pending");
         queue.offer(new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef()));
+    }
+
+    /** Writes a job row's status and notes it, so that {@link #storeStatuses} does not write it a second time. */
+    private void setStatus(Run run, long jobId, String status) {
+        jobs.setStatus(jobId, status);
+        run.storedStatus.put(jobId, status);
     }
 
     private static String status(Job job) {

@@ -182,11 +182,7 @@ final class RunnerApi {
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         if (state.isFinal()) {
             var outcome = outcome(job, state == dev.sluice.protocol.JobState.SUCCESS, body);
-            String status = switch (outcome) {
-                case JobOutcome.Success s -> "success";
-                case JobOutcome.Canceled c -> "canceled";
-                case JobOutcome.Failed f -> "failed";
-            };
+            String status = PipelineRuns.rowStatus(outcome);
             watchdog.forget(id);
             traces.finish(id);
             if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {

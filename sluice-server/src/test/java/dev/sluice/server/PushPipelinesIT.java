@@ -157,7 +157,7 @@ class PushPipelinesIT {
                 lint: {stage: build, script: [echo], interruptible: true}
                 """, Map.of("a", "1"), "one");
         var older = push("main", ZEROS, one);
-        runs.jobStarted(jobId(older, "build"));
+        take(older, "build");
         String two = commit(null, Map.of("a", "2"), "two");
 
         push("main", one, two);
@@ -174,7 +174,7 @@ class PushPipelinesIT {
                 lint: {stage: build, script: [echo], interruptible: true}
                 """, Map.of("a", "1"), "one");
         var older = push("main", ZEROS, one);
-        runs.jobStarted(jobId(older, "build"));
+        take(older, "build");
         String two = commit(null, Map.of("a", "2"), "two");
 
         push("main", one, two);
@@ -214,6 +214,13 @@ class PushPipelinesIT {
 
     private List<String> jobNames(Pipelines.PipelineRow pipeline) {
         return jobs.ofPipeline(pipeline.id()).stream().map(Jobs.JobRow::name).toList();
+    }
+
+    /** What the runner API does when a runner takes the job: the row first, then the engine. */
+    private void take(Pipelines.PipelineRow pipeline, String name) {
+        long id = jobId(pipeline, name);
+        assertThat(jobs.assign(id, 1, Tokens.hash("glcbt-test"))).isTrue();
+        runs.jobStarted(id);
     }
 
     private long jobId(Pipelines.PipelineRow pipeline, String name) {
