@@ -115,21 +115,7 @@ class JobActionsIT {
     }
 
     private JsonNode awaitJob(long pipeline, String name, String status) throws Exception {
-        JsonNode[] found = new JsonNode[1];
-        Http.await("job " + name + " to be " + status, () -> {
-            try {
-                for (JsonNode job : CoordinatorIT.json(Http.api("GET", projectUrl() + "/pipelines/" + pipeline + "/jobs", null).body())) {
-                    if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
-                        found[0] = job;
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        return found[0];
+        return Rest.awaitJob(server, projectId, pipeline, name, status);
     }
 
     private String pipelineStatus(long pipeline) {

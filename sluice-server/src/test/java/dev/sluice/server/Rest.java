@@ -57,6 +57,25 @@ final class Rest {
         return created.get("id").asLong();
     }
 
+    /** The job of the pipeline named {@code name}, from the REST API, once it has {@code status}. */
+    static JsonNode awaitJob(Coordinator server, long project, long pipeline, String name, String status) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        Http.await("job " + name + " to be " + status, () -> {
+            try {
+                for (JsonNode job : ok(200, call(server, "GET", "/projects/" + project + "/pipelines/" + pipeline + "/jobs", null))) {
+                    if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
+                        found[0] = job;
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        return found[0];
+    }
+
     /** Registers a runner (runner API) with these extra JSON fields; returns {id, token}. */
     static JsonNode runner(Coordinator server, String extraJson) throws Exception {
         return ok(201, Http.send("POST", server.url() + "/api/v4/runners",

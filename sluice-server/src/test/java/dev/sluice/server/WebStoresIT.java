@@ -20,21 +20,15 @@ class WebStoresIT {
 
     @TempDir
     Path tmp;
-    private DatabaseConfig config;
-    private Database database;
+    private final FreshStore store = new FreshStore();
 
     private Jdbi open(TestDatabase db) {
-        config = db.create(tmp);
-        database = Database.open(config);
-        return database.jdbi;
+        return store.open(db, tmp);
     }
 
     @AfterEach
     void close() {
-        if (database != null) {
-            database.close();
-            TestDatabase.drop(config);
-        }
+        store.close();
     }
 
     @ParameterizedTest

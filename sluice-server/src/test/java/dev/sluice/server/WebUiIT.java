@@ -642,22 +642,7 @@ class WebUiIT {
 
     /** The job's id from the REST API once it has {@code status}. */
     private long job(long pipeline, String name, String status) throws Exception {
-        long[] id = new long[1];
-        Http.await("job " + name + " to be " + status, () -> {
-            try {
-                for (var job : CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId
-                        + "/pipelines/" + pipeline + "/jobs", null).body())) {
-                    if (job.get("name").asText().equals(name) && job.get("status").asText().equals(status)) {
-                        id[0] = job.get("id").asLong();
-                        return true;
-                    }
-                }
-                return false;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        return id[0];
+        return Rest.awaitJob(server, projectId, pipeline, name, status).get("id").asLong();
     }
 
     private String status(long pipeline) {
