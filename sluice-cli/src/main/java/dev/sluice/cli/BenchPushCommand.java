@@ -3,7 +3,6 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.server.Coordinator;
 import java.io.PrintWriter;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +52,10 @@ final class BenchPushCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("sluice-bench-push");
         PrintWriter out = terminal.out();
         try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
-                Duration.ofSeconds(50)).withAdminToken(adminToken))) {
+                Duration.ofSeconds(50)).withAdminToken(adminToken));
+             var runnerClient = new BenchRunnerClient(server.url(), adminToken)) {
             String base = server.url();
-            client = new BenchRunnerClient(base, adminToken);
+            client = runnerClient;
             Path origin = dir.resolve("origin");
             Files.createDirectories(origin);
             BenchRunnerClient.git(origin, "init", "-q", "-b", "main");
@@ -81,7 +81,7 @@ final class BenchPushCommand implements Callable<Integer> {
 
     private void measure(PrintWriter out, Path clone) throws Exception {
         String runner = client.register("bench-push");
-        String lastUpdate = client.poll(runner, null).headers().firstValue("X-GitLab-Last-Update").orElse("0");
+        String lastUpdate = client.poll(runner, null).header("X-GitLab-Last-Update").orElse("0");
         long[] plain = new long[pushes];
         long[] sluice = new long[pushes];
         long[] pickup = new long[pushes];
@@ -97,12 +97,12 @@ final class BenchPushCommand implements Callable<Integer> {
             start = System.nanoTime();
             BenchRunnerClient.git(clone, "push", "-q", "origin", "feature");
             long returned = System.nanoTime();
-            HttpResponse<String> taken = waiting.join();
+            BenchHttp.Response taken = waiting.join();
             long received = System.nanoTime();
-            if (taken.statusCode() != 201) {
-                throw new IllegalStateException("the waiting runner got " + taken.statusCode() + " instead of the pushed commit's job");
+            if (taken.status() != 201) {
+                throw new IllegalStateException("the waiting runner got " + taken.status() + " instead of the pushed commit's job");
             }
-            lastUpdate = taken.headers().firstValue("X-GitLab-Last-Update").orElse(lastUpdate);
+            lastUpdate = taken.header("X-GitLab-Last-Update").orElse(lastUpdate);
             client.finish(JSON.readTree(taken.body()));
             if (i >= WARMUP) {
                 plain[i - WARMUP] = plainNanos;

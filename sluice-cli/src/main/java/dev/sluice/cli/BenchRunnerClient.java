@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +15,19 @@ import java.util.Map;
 
 /**
  * What the server benchmarks share: a client speaking the runner API as a runner does (register, long-poll for a
- * job, report a trivial job done) and the REST API as root, over loopback; the machine's load; git; result rows.
+ * job, report a trivial job done) and the REST API as root, over loopback ({@link BenchHttp}); the machine's load;
+ * git; result rows.
  */
-final class BenchRunnerClient {
+final class BenchRunnerClient implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String REGISTRATION = "bench-registration";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    private final BenchHttp http;
     private final String adminToken;
 
     BenchRunnerClient(String base, String adminToken) {
-        this.base = base;
+        this.http = new BenchHttp(base);
         this.adminToken = adminToken;
     }
 
@@ -42,7 +38,7 @@ final class BenchRunnerClient {
     }
 
     /** A runner's jobs/request; with {@code lastUpdate} the server holds it until a job comes or the long poll ends. */
-    HttpResponse<String> poll(String token, String lastUpdate) {
+    BenchHttp.Response poll(String token, String lastUpdate) {
         var body = new LinkedHashMap<String, Object>();
         body.put("token", token);
         body.put("info", Map.of("name", "sluice-bench", "features", Map.of("trace_checksum", true)));
@@ -60,31 +56,34 @@ final class BenchRunnerClient {
     void finish(JsonNode job) throws Exception {
         long id = job.get("id").asLong();
         String token = job.get("token").asText();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
-                .header("JOB-TOKEN", token).header("Content-Range", "0-2")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("ok\n")).build(), HttpResponse.BodyHandlers.discarding());
+        http.send("PATCH", "/api/v4/jobs/" + id + "/trace", Map.of("JOB-TOKEN", token, "Content-Range", "0-2"),
+                "ok\n".getBytes(StandardCharsets.UTF_8));
         send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(Map.of("token", token, "state", "success", "exit_code", 0)), false);
     }
 
     /** A request (as root when {@code asAdmin}); a 4xx or 5xx answer is the benchmark's failure. */
-    HttpResponse<String> send(String method, String path, String body, boolean asAdmin) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    BenchHttp.Response send(String method, String path, String body, boolean asAdmin) throws IOException {
+        var headers = new LinkedHashMap<String, String>();
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (asAdmin) {
-            b.header("PRIVATE-TOKEN", adminToken);
+            headers.put("PRIVATE-TOKEN", adminToken);
         }
-        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        var r = http.send(method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        if (r.status() >= 400) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.status() + ": " + r.body());
         }
         return r;
     }
 
-    HttpClient http() {
+    BenchHttp http() {
         return http;
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A latency row: p50, p99 and max in milliseconds. */

@@ -6,9 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sluice.server.Coordinator;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +56,6 @@ final class BenchServerCommand implements Callable<Integer> {
 
     private final Terminal terminal;
     private BenchRunnerClient client;
-    private String base;
 
     BenchServerCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -73,9 +69,9 @@ final class BenchServerCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("sluice-bench-server");
         PrintWriter out = terminal.out();
         try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
-                Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN))) {
-            base = server.url();
-            client = new BenchRunnerClient(base, ADMIN_TOKEN);
+                Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN));
+             var runnerClient = new BenchRunnerClient(server.url(), ADMIN_TOKEN)) {
+            client = runnerClient;
             long project = createProject(dir.resolve("repo"));
             out.printf(Locale.ROOT, "sluice bench server: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n%n",
                     VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchRunnerClient.load());
@@ -108,12 +104,12 @@ final class BenchServerCommand implements Callable<Integer> {
             Thread.sleep(5); // let the poll reach the server and wait there: this run measures a runner already waiting
             long start = System.nanoTime();
             client.finish(running); // the next stage's job becomes pending while this update is handled
-            HttpResponse<String> taken = waiting.join();
+            BenchHttp.Response taken = waiting.join();
             latency[i] = System.nanoTime() - start;
-            if (taken.statusCode() != 201) {
-                throw new IllegalStateException("the waiting runner got " + taken.statusCode() + " instead of the next job");
+            if (taken.status() != 201) {
+                throw new IllegalStateException("the waiting runner got " + taken.status() + " instead of the next job");
             }
-            lastUpdate = taken.headers().firstValue("X-GitLab-Last-Update").orElse(lastUpdate);
+            lastUpdate = taken.header("X-GitLab-Last-Update").orElse(lastUpdate);
             running = JSON.readTree(taken.body());
         }
         client.finish(running);
@@ -132,12 +128,14 @@ final class BenchServerCommand implements Callable<Integer> {
         }
         int perRunner = 2000;
         long floorStart = System.nanoTime();
+        long floorCpu = cpuNanos();
         parallel(tokens, token -> {
             for (int i = 0; i < perRunner; i++) {
                 client.poll(token, null);
             }
         });
         double floorRate = runners * perRunner / seconds(System.nanoTime() - floorStart);
+        double floorCpuMs = (cpuNanos() - floorCpu) / 1e6 / (runners * perRunner);
 
         int perPipeline = 20;
         int pipelines = (jobs + perPipeline - 1) / perPipeline;
@@ -149,20 +147,23 @@ final class BenchServerCommand implements Callable<Integer> {
         int total = pipelines * perPipeline;
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
+        long cpu = cpuNanos();
         parallel(tokens, token -> {
             while (done.get() < total) {
-                HttpResponse<String> r = client.poll(token, null);
-                if (r.statusCode() == 201) {
+                BenchHttp.Response r = client.poll(token, null);
+                if (r.status() == 201) {
                     client.finish(JSON.readTree(r.body()));
                     done.incrementAndGet();
                 }
             }
         });
         double elapsed = seconds(System.nanoTime() - start);
+        double cpuMs = (cpuNanos() - cpu) / 1e6 / total;
         out.printf(Locale.ROOT, "throughput, %d trivial jobs in %d pipelines (2 stages), %d runners%n", total, pipelines, runners);
-        out.printf(Locale.ROOT, "  %-44s %9.0f requests/s%n", "floor: jobs/request answered 204", floorRate);
-        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s)%n", "take + trace + success", total / elapsed,
-                3 * total / elapsed);
+        out.printf(Locale.ROOT, "  %-44s %9.0f requests/s, CPU %.2f ms per request%n", "floor: jobs/request answered 204", floorRate,
+                floorCpuMs);
+        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s), CPU %.2f ms per job%n", "take + trace + success",
+                total / elapsed, 3 * total / elapsed, cpuMs);
         out.printf(Locale.ROOT, "  %-44s %9.0f pipelines/s (compile, plan, enqueue)%n%n", "creating the pipelines first", pipelines / createSeconds);
     }
 
@@ -182,10 +183,9 @@ final class BenchServerCommand implements Callable<Integer> {
         sink.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         sink.start();
         long floorStart = System.nanoTime();
-        try {
+        try (var toSink = new BenchHttp("http://127.0.0.1:" + sink.getAddress().getPort())) {
             for (int i = 0; i < chunks; i++) {
-                client.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.getAddress().getPort() + "/"))
-                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+                toSink.send("PATCH", "/", java.util.Map.of(), bytes);
             }
         } finally {
             sink.stop(0);
@@ -194,18 +194,16 @@ final class BenchServerCommand implements Callable<Integer> {
 
         String runner = client.register("trace");
         createPipeline(project, "trace");
-        HttpResponse<String> r = client.poll(runner, null);
-        JsonNode job = JSON.readTree(r.body());
+        JsonNode job = JSON.readTree(client.poll(runner, null).body());
         long id = job.get("id").asLong();
         String token = job.get("token").asText();
         long start = System.nanoTime();
         long offset = 0;
         for (int i = 0; i < chunks; i++) {
-            var response = client.http().send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
-                    .header("JOB-TOKEN", token).header("Content-Range", offset + "-" + (offset + chunk - 1))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException("trace chunk " + i + " answered " + response.statusCode());
+            var response = client.http().send("PATCH", "/api/v4/jobs/" + id + "/trace",
+                    java.util.Map.of("JOB-TOKEN", token, "Content-Range", offset + "-" + (offset + chunk - 1)), bytes);
+            if (response.status() != 202) {
+                throw new IllegalStateException("trace chunk " + i + " answered " + response.status());
             }
             offset += chunk;
         }
@@ -265,6 +263,15 @@ final class BenchServerCommand implements Callable<Integer> {
             }
         }, Thread::startVirtualThread)).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(futures).join();
+    }
+
+    /**
+     * CPU time this process has used (server and clients together): a cost per job that another program's load on
+     * the machine changes much less than it changes wall-clock rates.
+     */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {
