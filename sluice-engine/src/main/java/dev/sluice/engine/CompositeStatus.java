@@ -17,6 +17,10 @@ public final class CompositeStatus {
 
     /** One job as the composite sees it: its status and whether it is allowed to fail. */
     public record Member(JobStatus status, boolean allowFailure) {
+
+        static Member of(Job job) {
+            return new Member(job.status(), job.allowedToFail());
+        }
     }
 
     /** A job's status, or what an allowed failure or an optional manual job counts as. */
@@ -43,9 +47,19 @@ public final class CompositeStatus {
         members.forEach(m -> keys.add(Key.of(m)));
     }
 
+    private CompositeStatus(CompositeStatus base, Collection<Member> more) {
+        this(more, base.dag);
+        keys.addAll(base.keys);
+    }
+
     /** The composite of {@code members}; {@code dag} for the needs of a job scheduled by {@code needs}. */
     public static CompositeStatus of(Collection<Member> members, boolean dag) {
         return new CompositeStatus(members, dag);
+    }
+
+    /** The composite of this one's members and {@code more}. */
+    CompositeStatus plus(Collection<Member> more) {
+        return new CompositeStatus(this, more);
     }
 
     /** Any allowed failure among the members: "passed with warnings" when the status is success. */

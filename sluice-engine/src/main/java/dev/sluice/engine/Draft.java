@@ -5,7 +5,9 @@ import dev.sluice.model.PipelineStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,10 @@ final class Draft {
 
     private final Pipeline base;
     private final List<Job> jobs;
+    /** Each job's place in {@link #jobs}: an event looks jobs up by id many times. */
+    private final Map<Long, Integer> positions = new HashMap<>();
+    /** {@link #latest()} until a job changes. */
+    private List<Job> latest;
     private final List<Command> commands = new ArrayList<>();
     private final Instant now;
     private final ResourceGroups resourceGroups;
@@ -23,6 +29,9 @@ final class Draft {
     Draft(Pipeline base, Instant now, ResourceGroups resourceGroups) {
         this.base = base;
         this.jobs = new ArrayList<>(base.jobs());
+        for (int i = 0; i < jobs.size(); i++) {
+            positions.put(jobs.get(i).id(), i);
+        }
         this.now = now;
         this.resourceGroups = resourceGroups;
     }
@@ -40,32 +49,35 @@ final class Draft {
     }
 
     Optional<Job> job(long id) {
-        return jobs.stream().filter(j -> j.id() == id).findFirst();
+        return Optional.ofNullable(positions.get(id)).map(jobs::get);
     }
 
     /** Latest attempts in processing order: by stage, then creation. */
     List<Job> latest() {
-        return jobs.stream().filter(j -> !j.retried())
-                .sorted(Comparator.comparingInt(Job::stageIndex).thenComparingLong(Job::id)).toList();
+        if (latest == null) {
+            latest = jobs.stream().filter(j -> !j.retried())
+                    .sorted(Comparator.comparingInt(Job::stageIndex).thenComparingLong(Job::id)).toList();
+        }
+        return latest;
     }
 
     /** Replaces the job with the same id; a job that stops holding its resource group releases it. */
     void put(Job updated) {
-        for (int i = 0; i < jobs.size(); i++) {
-            Job old = jobs.get(i);
-            if (old.id() == updated.id()) {
-                jobs.set(i, updated);
-                if (holdsResource(old) && !holdsResource(updated)) {
-                    emit(new Command.ReleaseResource(old.resourceGroup().orElseThrow(), old.id()));
-                }
-                return;
-            }
+        Integer i = positions.get(updated.id());
+        if (i == null) {
+            throw new IllegalArgumentException("no job " + updated.id());
         }
-        throw new IllegalArgumentException("no job " + updated.id());
+        Job old = jobs.set(i, updated);
+        latest = null;
+        if (holdsResource(old) && !holdsResource(updated)) {
+            emit(new Command.ReleaseResource(old.resourceGroup().orElseThrow(), old.id()));
+        }
     }
 
     void add(Job job) {
+        positions.put(job.id(), jobs.size());
         jobs.add(job);
+        latest = null;
     }
 
     long nextId() {

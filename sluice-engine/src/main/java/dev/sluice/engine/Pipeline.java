@@ -50,6 +50,6 @@ public record Pipeline(long id, long iid, List<String> stages, List<Job> jobs, P
     }
 
     static List<CompositeStatus.Member> members(Stream<Job> jobs) {
-        return jobs.map(j -> new CompositeStatus.Member(j.status(), j.allowedToFail())).toList();
+        return jobs.map(CompositeStatus.Member::of).toList();
     }
 }
