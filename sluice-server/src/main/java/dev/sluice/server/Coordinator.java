@@ -86,7 +86,7 @@ public final class Coordinator implements AutoCloseable {
         var variables = new JdbiProjectVariables(jdbi);
         var protectedRefs = new JdbiProtectedRefs(jdbi);
         runs = new PipelineRuns(projects, pipelines, new JdbiPipelineJournal(jdbi), jobs, artifacts, queue, timers, this::url,
-                Clock.systemUTC(), new OuterVariables(variables, protectedRefs));
+                Clock.systemUTC(), new OuterVariables(variables, protectedRefs), new Transactions(jdbi));
         var traces = new MaskingTraces(new FileTraces(settings.dataDir().resolve("traces")),
                 id -> runs.handout(id).map(PipelineRuns.Handout::maskedValues).orElse(List.of()));
         watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());

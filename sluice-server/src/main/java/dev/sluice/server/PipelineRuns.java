@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The scheduler: one engine state per running pipeline, advanced under that pipeline's lock so its
  * transitions are serialised, and its commands carried out: a started job becomes pending in the
- * {@link JobQueue}, a finished pipeline gets its status stored.
+ * {@link JobQueue}, a finished pipeline gets its status stored. Each action on a pipeline writes in one
+ * transaction (journal entry and rows together); what it does in memory for others to see (a job offered to
+ * runners, timers, open pages told) happens once that transaction has committed.
  */
 final class PipelineRuns {
 
@@ -68,6 +70,10 @@ final class PipelineRuns {
         /** The pipeline status last written to its row: a transition that keeps it writes nothing. */
         String storedPipelineStatus;
         Pipeline pipeline;
+        /** What the current action does outside the database, carried out after its transaction commits. */
+        final List<Runnable> afterCommit = new java.util.ArrayList<>();
+        /** The open pages are told once per action, after its commit. */
+        boolean tellPages;
 
         Run(Projects.Project project, Pipelines.PipelineRow row, TriggerContext trigger, ServerPlanner.Ready ready) {
             this.project = project;
@@ -93,6 +99,7 @@ final class PipelineRuns {
     private final java.util.function.Supplier<String> serverUrl;
     private final Clock clock;
     private final OuterVariables outer;
+    private final Transactions transactions;
     /** The pipelines that have not completed, and completed ones while a person acts on them. */
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
@@ -104,7 +111,7 @@ final class PipelineRuns {
 
     PipelineRuns(Projects projects, Pipelines pipelines, PipelineJournal journal, Jobs jobs, JobArtifacts artifacts,
                  JobQueue queue, ScheduledExecutorService timers, java.util.function.Supplier<String> serverUrl, Clock clock,
-                 OuterVariables outer) {
+                 OuterVariables outer, Transactions transactions) {
         this.projects = projects;
         this.pipelines = pipelines;
         this.journal = journal;
@@ -115,6 +122,7 @@ final class PipelineRuns {
         this.serverUrl = serverUrl;
         this.clock = clock;
         this.outer = outer;
+        this.transactions = transactions;
     }
 
     /** Registers the one listener told about every change of a pipeline's run state (the web UI's live updates). */
@@ -160,7 +168,10 @@ final class PipelineRuns {
                 Run run = new Run(project, row, trigger, ready);
                 synchronized (run) {
                     runs.put(id, run);
-                    handle(run, run.engine.start(ready.input()));
+                    transact(run, () -> {
+                        handle(run, run.engine.start(ready.input()));
+                        return null;
+                    });
                     evictIfCompleted(run);
                 }
                 runs.values().stream().filter(older -> RedundantPipelines.madeRedundant(older.row, older.trigger, row))
@@ -242,6 +253,11 @@ final class PipelineRuns {
             case ServerPlanner.Ready r -> ready = r;
         }
         Run run = new Run(project, row.get(), record.get().trigger(), ready);
+        return transact(run, () -> replay(run, ready));
+    }
+
+    private Run replay(Run run, ServerPlanner.Ready ready) {
+        long pipelineId = run.row.id();
         var outstanding = new Outstanding();
         Transition t = run.engine.start(ready.input());
         outstanding.note(t);
@@ -262,7 +278,7 @@ final class PipelineRuns {
         outstanding.children.stream().filter(c -> !run.pipeline.job(c.jobId()).orElseThrow().status().isCompleted())
                 .forEach(c -> execute(run, c));
         pipelines.setStatus(pipelineId, run.pipeline.status().yaml());
-        storeStatuses(run);
+        storeStatuses(run, run.pipeline.jobs());
         return run;
     }
 
@@ -335,11 +351,38 @@ final class PipelineRuns {
                 if (runs.get(pipelineId) != run) {
                     continue; // dropped while we waited: load the journal's latest state
                 }
-                T result = action.apply(run);
+                T result = transact(run, () -> action.apply(run));
                 evictIfCompleted(run);
                 return Optional.ofNullable(result);
             }
         }
+    }
+
+    /**
+     * Does {@code work} on the run in one transaction, then what it left for after the commit. When the work
+     * fails its writes are rolled back, but the engine state in memory may be ahead of them: the run is dropped,
+     * so the next action loads the journal's committed state.
+     */
+    private <T> T transact(Run run, java.util.function.Supplier<T> work) {
+        T result;
+        try {
+            result = transactions.inOne(work);
+        } catch (RuntimeException e) {
+            run.afterCommit.clear();
+            run.tellPages = false;
+            if (runs.get(run.row.id()) == run) { // not while loading it: the map is placing it
+                runs.remove(run.row.id(), run);
+            }
+            throw e;
+        }
+        List<Runnable> effects = List.copyOf(run.afterCommit);
+        run.afterCommit.clear();
+        effects.forEach(Runnable::run);
+        if (run.tellPages) {
+            run.tellPages = false;
+            changed.accept(run.row.id());
+        }
+        return result;
     }
 
     /**
@@ -444,18 +487,27 @@ final class PipelineRuns {
         return Optional.ofNullable(handouts.get(jobId));
     }
 
-    /** The runner took the job: its row says running already ({@link Jobs#assign}). */
-    void jobStarted(long jobId) {
-        apply(jobId, handouts.get(jobId), "running", engineId -> new Event.JobStarted(engineId, clock.instant()));
+    /**
+     * A runner takes the job: its row gets the runner and the job token's hash and says running, and the engine
+     * starts the job, in one transaction. False when the job is no longer pending (canceled meanwhile).
+     */
+    boolean start(long jobId, long runnerId, String tokenHash) {
+        return apply(jobId, handouts.get(jobId), () -> jobs.assign(jobId, runnerId, tokenHash), "running",
+                engineId -> new Event.JobStarted(engineId, clock.instant()));
     }
 
-    /** The runner's end of the job, which its caller has already written to the job's row ({@link Jobs#finish}). */
-    void jobFinished(long jobId, JobOutcome outcome) {
-        apply(jobId, handouts.remove(jobId), rowStatus(outcome), engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
+    /**
+     * The end of a job a runner held (its report, or the watchdog's verdict): the row's status, failure reason and
+     * exit code, and the engine's event, in one transaction. False when the job had already ended.
+     */
+    boolean finish(long jobId, JobOutcome outcome, String failureReason, Integer exitCode) {
+        String status = rowStatus(outcome);
+        return apply(jobId, handouts.remove(jobId), () -> jobs.finish(jobId, status, failureReason, exitCode), status,
+                engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
     }
 
     /** The job row's status for a runner's outcome, as {@link Jobs#finish} stores it. */
-    static String rowStatus(JobOutcome outcome) {
+    private static String rowStatus(JobOutcome outcome) {
         return switch (outcome) {
             case JobOutcome.Success s -> "success";
             case JobOutcome.Canceled c -> "canceled";
@@ -464,18 +516,24 @@ final class PipelineRuns {
     }
 
     /**
-     * Records a runner's event on the job's pipeline. The job's handout, kept from enqueue to finish, names the
+     * Writes a runner's change to the job's row and, when the row took it, records the event on the job's
+     * pipeline, both in the pipeline's transaction. The job's handout, kept from enqueue to finish, names the
      * pipeline and the engine's job id, so the runner's request reads no row for it; only a job handed out before
-     * a restart (no handout) is looked up. {@code rowStatus} is what the caller wrote to the row, noted so that
-     * {@link #storeStatuses} does not write it again.
+     * a restart (no handout) is looked up. {@code rowStatus} is what {@code writeRow} stores, noted so that
+     * {@link #storeStatuses} does not write it again. A job whose pipeline cannot run gets its row written alone.
      */
-    private void apply(long jobId, Handout handout, String rowStatus, java.util.function.LongFunction<Event> event) {
+    private boolean apply(long jobId, Handout handout, java.util.function.BooleanSupplier writeRow, String rowStatus,
+                          java.util.function.LongFunction<Event> event) {
         var job = handout != null ? Optional.of(new JobRef(handout.pipeline().id(), handout.engineJobId()))
                 : jobs.find(jobId).map(row -> new JobRef(row.pipelineId(), row.engineJobId()));
-        job.ifPresent(j -> withRun(j.pipelineId(), run -> {
+        return job.flatMap(j -> withRun(j.pipelineId(), run -> {
+            if (!writeRow.getAsBoolean()) {
+                return false;
+            }
             run.storedStatus.put(jobId, rowStatus);
-            return record(run, event.apply(j.engineJobId()));
-        }));
+            record(run, event.apply(j.engineJobId()));
+            return true;
+        })).orElseGet(writeRow::getAsBoolean);
     }
 
     /** Where a job lives: its pipeline, and its id in that pipeline's engine state. */
@@ -487,14 +545,17 @@ final class PipelineRuns {
     }
 
     private void arm(Run run, Timer timer, Instant at) {
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        timers.schedule(() -> applyLater(run.row.id(), new Event.TimerFired(timer.jobId(), timer.kind(), at)), delay,
-                TimeUnit.MILLISECONDS);
+        run.afterCommit.add(() -> {
+            long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+            timers.schedule(() -> applyLater(run.row.id(), new Event.TimerFired(timer.jobId(), timer.kind(), at)), delay,
+                    TimeUnit.MILLISECONDS);
+        });
     }
 
     private void handle(Run run, Transition transition) {
+        List<Job> changedJobs = changedJobs(run.pipeline, transition.pipeline());
         run.pipeline = transition.pipeline();
-        for (Job job : run.pipeline.jobs()) {
+        for (Job job : changedJobs) {
             run.globalIds.computeIfAbsent(job.id(),
                     e -> jobs.ensure(run.row.id(), job.id(), job.name(), job.stage(), status(job)));
         }
@@ -506,8 +567,27 @@ final class PipelineRuns {
         for (Command command : transition.commands()) {
             execute(run, command);
         }
-        storeStatuses(run);
-        changed.accept(run.row.id());
+        storeStatuses(run, changedJobs);
+        run.tellPages = true;
+    }
+
+    /**
+     * The jobs a transition changed or added. The engine keeps every attempt in creation order, adds new ones at
+     * the end and returns the same object for a job it did not change, so the walk is by identity.
+     */
+    private static List<Job> changedJobs(Pipeline before, Pipeline after) {
+        List<Job> old = before == null ? List.of() : before.jobs();
+        List<Job> now = after.jobs();
+        if (now.size() < old.size()) {
+            return now;
+        }
+        List<Job> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            if (i >= old.size() || now.get(i) != old.get(i)) {
+                changed.add(now.get(i));
+            }
+        }
+        return changed;
     }
 
     /**
@@ -515,8 +595,8 @@ final class PipelineRuns {
      * (running, canceling) is left to the runner's own updates: the row says canceling until the runner
      * reports the job's end, as GitLab does.
      */
-    private void storeStatuses(Run run) {
-        for (Job job : run.pipeline.jobs()) {
+    private void storeStatuses(Run run, List<Job> which) {
+        for (Job job : which) {
             long id = run.globalIds.get(job.id());
             String status = status(job);
             if (!status.equals(run.storedStatus.put(id, status))) {
@@ -538,8 +618,9 @@ final class PipelineRuns {
                 }
             }
             case Command.ScheduleTimer t -> arm(run, new Timer(t.jobId(), t.kind()), t.at());
-            case Command.StartChildPipeline c -> timers.execute(() -> applyLater(run.row.id(), new Event.JobFinished(c.jobId(),
-                    new JobOutcome.Failed(FailureReason.DOWNSTREAM_PIPELINE_CREATION_FAILED, Optional.empty()), clock.instant())));
+            case Command.StartChildPipeline c -> run.afterCommit.add(() -> timers.execute(() -> applyLater(run.row.id(),
+                    new Event.JobFinished(c.jobId(), new JobOutcome.Failed(FailureReason.DOWNSTREAM_PIPELINE_CREATION_FAILED,
+                            Optional.empty()), clock.instant()))));
             case Command.AcquireResource a -> { }
             case Command.ReleaseResource r -> { }
             case Command.PipelineFinished f -> {
@@ -567,7 +648,8 @@ final class PipelineRuns {
         }
         handouts.put(id, new Handout(spec, run.project, run.row, run.trigger, job.id()));
         setStatus(run, id, "pending");
-        queue.offer(new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef()));
+        var pending = new JobQueue.Pending(id, job.planned().definition().tags(), run.project.id(), run.trigger.protectedRef());
+        run.afterCommit.add(() -> queue.offer(pending));
     }
 
     /** Writes a job row's status and notes it, so that {@link #storeStatuses} does not write it a second time. */

@@ -139,11 +139,10 @@ final class RunnerApi {
             long jobId = taken.get().jobId();
             var handout = runs.handout(jobId);
             String token = Tokens.generate("glcbt-");
-            if (handout.isEmpty() || !jobs.assign(jobId, runner.id(), Tokens.hash(token))) {
+            if (handout.isEmpty() || !runs.start(jobId, runner.id(), Tokens.hash(token))) {
                 continue; // canceled meanwhile: take the next one
             }
             watchdog.seen(jobId);
-            runs.jobStarted(jobId);
             ctx.header(Headers.LAST_UPDATE, queue.version());
             json(ctx, 201, payload(jobId, token, handout.get()));
             return;
@@ -182,12 +181,9 @@ final class RunnerApi {
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         if (state.isFinal()) {
             var outcome = outcome(job, state == dev.sluice.protocol.JobState.SUCCESS, body);
-            String status = PipelineRuns.rowStatus(outcome);
             watchdog.forget(id);
             traces.finish(id);
-            if (jobs.finish(id, status, body.failureReason(), body.exitCode())) {
-                runs.jobFinished(id, outcome);
-            }
+            runs.finish(id, outcome, body.failureReason(), body.exitCode());
         }
         ctx.status(200).contentType("text/plain").result("200");
     }

@@ -65,10 +65,11 @@ final class RunnerWatchdog {
         }
         traces.finish(jobId); // the log ends here: release what masking held back
         boolean canceling = row.get().status().equals("canceling");
-        if (canceling ? jobs.finish(jobId, "canceled", null, null)
-                : jobs.finish(jobId, "failed", FailureReason.RUNNER_SYSTEM_FAILURE.yaml(), null)) {
-            runs.jobFinished(jobId, canceling ? new JobOutcome.Canceled()
-                    : new JobOutcome.Failed(FailureReason.RUNNER_SYSTEM_FAILURE, Optional.empty()));
+        if (canceling) {
+            runs.finish(jobId, new JobOutcome.Canceled(), null, null);
+        } else {
+            runs.finish(jobId, new JobOutcome.Failed(FailureReason.RUNNER_SYSTEM_FAILURE, Optional.empty()),
+                    FailureReason.RUNNER_SYSTEM_FAILURE.yaml(), null);
         }
     }
 }

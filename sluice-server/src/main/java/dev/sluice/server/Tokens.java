@@ -10,6 +10,8 @@ import java.util.HexFormat;
 final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Cloned for each hash: looking the algorithm up through the providers costs more than hashing a token. */
+    private static final MessageDigest SHA_256 = sha256();
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
 
     private Tokens() {
@@ -25,8 +27,18 @@ final class Tokens {
     }
 
     static String hash(String token) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = sha256();
+        }
+        return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -66,6 +66,35 @@ class JdbiStoresIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aTransitionsWritesCommitTogetherOrNotAtAll(TestDatabase db) {
+        var jdbi = open(db);
+        long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
+        var journal = new JdbiPipelineJournal(jdbi);
+        var jobs = new JdbiJobs(jdbi);
+        var transactions = new Transactions(jdbi);
+        long pipeline = journal.open(project, "main", "a".repeat(40), "{}");
+        long job = jobs.ensure(pipeline, 1, "test", "test", "created");
+
+        assertThatThrownBy(() -> transactions.inOne(() -> {
+            journal.append(pipeline, "{\"started\":1}");
+            jobs.setStatus(job, "pending");
+            assertThat(jobs.find(job).orElseThrow().status()).as("the transaction sees its own write").isEqualTo("pending");
+            throw new IllegalStateException("the next write failed");
+        })).hasMessage("the next write failed");
+        assertThat(journal.events(pipeline)).as("rolled back with the job row").isEmpty();
+        assertThat(jobs.find(job).orElseThrow().status()).isEqualTo("created");
+
+        transactions.inOne(() -> {
+            journal.append(pipeline, "{\"started\":1}");
+            jobs.setStatus(job, "pending");
+            return null;
+        });
+        assertThat(journal.events(pipeline)).containsExactly("{\"started\":1}");
+        assertThat(jobs.find(job).orElseThrow().status()).isEqualTo("pending");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aJobGoesToOneRunnerAndFinishesOnlyWhileActive(TestDatabase db) {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();

@@ -41,7 +41,8 @@ class PushPipelinesIT {
         pipelines = new JdbiPipelines(jdbi);
         jobs = new JdbiJobs(jdbi);
         runs = new PipelineRuns(new JdbiProjects(jdbi), pipelines, new JdbiPipelineJournal(jdbi), jobs, new FileArtifacts(tmp.resolve("artifacts"), 1 << 20), new JobQueue(waited -> { }), timers,
-                () -> "http://sluice.test", Clock.systemUTC(), new OuterVariables(new JdbiProjectVariables(jdbi), new JdbiProtectedRefs(jdbi)));
+                () -> "http://sluice.test", Clock.systemUTC(), new OuterVariables(new JdbiProjectVariables(jdbi), new JdbiProtectedRefs(jdbi)),
+                new Transactions(jdbi));
         pushes = new PushPipelines(runs);
         repo = Files.createDirectories(tmp.resolve("repo"));
         git("init", "-q", "-b", "main");
@@ -216,11 +217,9 @@ class PushPipelinesIT {
         return jobs.ofPipeline(pipeline.id()).stream().map(Jobs.JobRow::name).toList();
     }
 
-    /** What the runner API does when a runner takes the job: the row first, then the engine. */
+    /** What the runner API does when a runner takes the job. */
     private void take(Pipelines.PipelineRow pipeline, String name) {
-        long id = jobId(pipeline, name);
-        assertThat(jobs.assign(id, 1, Tokens.hash("glcbt-test"))).isTrue();
-        runs.jobStarted(id);
+        assertThat(runs.start(jobId(pipeline, name), 1, Tokens.hash("glcbt-test"))).isTrue();
     }
 
     private long jobId(Pipelines.PipelineRow pipeline, String name) {
