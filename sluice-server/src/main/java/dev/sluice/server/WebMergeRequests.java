@@ -23,10 +23,9 @@ final class WebMergeRequests implements MergeRequestControl {
     private final MergeGate gate;
     private final MergeRequestActions actions;
     private final MergeRequestChanges changes;
-    private final MergeSettings settings;
 
     WebMergeRequests(Projects projects, Users users, MergeRequests mergeRequests, Pipelines pipelines, MergeGate gate,
-                     MergeRequestActions actions, MergeRequestChanges changes, MergeSettings settings) {
+                     MergeRequestActions actions, MergeRequestChanges changes) {
         this.projects = projects;
         this.users = users;
         this.mergeRequests = mergeRequests;
@@ -34,7 +33,6 @@ final class WebMergeRequests implements MergeRequestControl {
         this.gate = gate;
         this.actions = actions;
         this.changes = changes;
-        this.settings = settings;
     }
 
     /**
@@ -47,7 +45,7 @@ final class WebMergeRequests implements MergeRequestControl {
         var clock = java.time.Clock.systemUTC();
         return new WebMergeRequests(projects, users, mergeRequests, pipelines, gate, new MergeRequestActions(permissions,
                 mergeRequests, settings, gate, new Merger(mergeRequests, settings, pushes, clock), clock),
-                new MergeRequestChanges(permissions, mergeRequests, mrPipelines, pipelines, clock), settings);
+                new MergeRequestChanges(permissions, mergeRequests, mrPipelines, pipelines, clock));
     }
 
     @Override
@@ -130,24 +128,6 @@ final class WebMergeRequests implements MergeRequestControl {
     @Override
     public Optional<String> comment(long projectId, long iid, Accounts.Person viewer, String body) {
         return act(projectId, iid, (project, mr) -> changes.note(mr, user(viewer), body));
-    }
-
-    @Override
-    public Rules rules(long projectId) {
-        var s = settings.of(projectId);
-        return new Rules(Integer.toString(s.approvalsRequired()), s.approverLevel(), s.resetApprovalsOnPush(), s.mergeMethod(),
-                s.avoidDuplicatePipelines());
-    }
-
-    @Override
-    public void saveRules(long projectId, Rules rules) {
-        var changed = new MergeSettings.Settings(MergeSettings.Settings.count(rules.approvalsRequired()), rules.approverLevel(),
-                rules.resetApprovalsOnPush(), rules.mergeMethod(), rules.avoidDuplicatePipelines());
-        var problems = changed.problems();
-        if (!problems.isEmpty()) {
-            throw new Refused(String.join("; ", problems));
-        }
-        settings.save(projectId, changed);
     }
 
     private interface Action {

@@ -85,20 +85,4 @@ public interface MergeRequestControl {
     Optional<String> changeState(long projectId, long iid, Accounts.Person viewer, String event);
 
     Optional<String> comment(long projectId, long iid, Accounts.Person viewer, String body);
-
-    /**
-     * The project's merge request rules as the settings form shows and sends them.
-     *
-     * @param approvalsRequired as typed, a whole number when valid
-     * @param approverLevel     the least access level whose approval counts: 30, 40 or 50
-     * @param mergeMethod       {@code merge} or {@code ff}
-     */
-    record Rules(String approvalsRequired, int approverLevel, boolean resetApprovalsOnPush, String mergeMethod,
-                 boolean avoidDuplicatePipelines) {
-    }
-
-    Rules rules(long projectId);
-
-    /** Saves the rules (the caller checked the viewer manages the project). @throws Refused saying what is invalid */
-    void saveRules(long projectId, Rules rules);
 }

@@ -21,7 +21,7 @@ final class MergeRulesForm {
     private MergeRulesForm() {
     }
 
-    static String render(Viewer viewer, String action, MergeRequestControl.Rules rules) {
+    static String render(Viewer viewer, String action, ProjectSettings.MergeRules rules) {
         return """
                 <section class="panel merge-rules"><h2>Merge requests</h2>
                 <p class="muted">Authors never approve their own merge requests; the merge button waits for these approvals.</p>
@@ -39,14 +39,14 @@ final class MergeRulesForm {
     }
 
     /** The rules as the form sent them; an unchecked box is absent from the form, so false. */
-    static MergeRequestControl.Rules read(Context ctx) {
+    static ProjectSettings.MergeRules read(Context ctx) {
         int level;
         try {
             level = Integer.parseInt(String.valueOf(ctx.formParam("approver_access_level")));
         } catch (NumberFormatException e) {
             level = -1; // refused by the rules, which name the field
         }
-        return new MergeRequestControl.Rules(ctx.formParam("approvals_before_merge"), level, "true".equals(ctx.formParam("reset_approvals_on_push")),
+        return new ProjectSettings.MergeRules(ctx.formParam("approvals_before_merge"), level, "true".equals(ctx.formParam("reset_approvals_on_push")),
                 String.valueOf(ctx.formParam("merge_method")), "true".equals(ctx.formParam("avoid_duplicate_pipelines")));
     }
 

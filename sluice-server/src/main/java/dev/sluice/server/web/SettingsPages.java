@@ -72,7 +72,7 @@ final class SettingsPages {
 
     /** Masked values never reach this page: {@link ProjectSettings} does not hand them out. */
     static String ciCd(Viewer viewer, Views.ProjectView p, List<ProjectSettings.Variable> variables, List<String> branches,
-                       MergeRequestControl.Rules rules) {
+                       ProjectSettings.MergeRules rules) {
         String base = Urls.settings(p.id());
         var rows = new StringBuilder();
         for (var v : variables) {

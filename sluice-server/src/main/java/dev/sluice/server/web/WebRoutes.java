@@ -103,10 +103,10 @@ public final class WebRoutes {
         app.get("/-/projects/{id}/settings/ci_cd", ctx -> {
             var p = managed(ctx);
             ctx.html(SettingsPages.ciCd(viewer(ctx), p, settings.variables(p.id()), settings.protectedBranches(p.id()),
-                    mergeRequests.rules(p.id())));
+                    settings.mergeRules(p.id())));
         });
         app.post("/-/projects/{id}/settings/ci_cd/merge_requests", ctx -> act(ctx, thenBack(c -> {
-            mergeRequests.saveRules(managed(c).id(), MergeRulesForm.read(c));
+            settings.saveMergeRules(managed(c).id(), MergeRulesForm.read(c));
             return null;
         })));
         app.post("/-/projects/{id}/settings/ci_cd/variables", ctx -> act(ctx, thenBack(this::saveVariable)));
