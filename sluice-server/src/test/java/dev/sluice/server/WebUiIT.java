@@ -715,9 +715,14 @@ class WebUiIT {
         assertThat(noToken.body()).contains("security token is missing or stale");
         assertThat(Http.send("POST", create, form, "Cookie", dana, "Content-Type", "application/x-www-form-urlencoded").statusCode())
                 .as("the new merge request form too").isEqualTo(403);
+        var blank = Http.send("POST", create + "/1/edit", "title=+&description=Changed&authenticity_token="
+                + csrf(dana, "/-/projects/" + projectId + "/merge_requests/1/edit"), "Cookie", dana, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(blank.statusCode()).as("the edit form comes back").isEqualTo(422);
+        assertThat(blank.body()).contains("role=\"alert\">title is empty<").contains(">Changed</textarea>");
         var list = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/merge_requests", null).body());
         assertThat(list.size()).as("none opened by a refused form").isEqualTo(1);
         assertThat(list.get(0).get("state").asText()).isEqualTo("opened");
+        assertThat(list.get(0).get("description").asText()).as("nothing saved from a refused edit").isEmpty();
     }
 
     /** Picks the option of {@code value} in the select named {@code name}. */
