@@ -137,7 +137,8 @@ public final class Coordinator implements AutoCloseable {
         new ProjectMemberApi(access, users, users, permissions).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
         WebControl.serve(app, jdbi, runs, this::traceFile, artifacts, runners, jobs, settings.registrationToken(), users, permissions,
-                tokens, variables, protectedRefs, WebMergeRequests.of(projects, users, permissions, mergeRequests, mergeSettings, pipelines, gate, pushes));
+                tokens, variables, protectedRefs, mergeSettings, WebMergeRequests.of(projects, users, permissions, mergeRequests, mergeSettings,
+                pipelines, gate, pushes, mrPipelines));
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
         app.exception(GitRepos.GitException.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.getMessage())));
     }

@@ -38,18 +38,15 @@ final class MergeSettingsApi {
         var project = managed(ctx);
         var params = RequestParams.of(ctx);
         var s = settings.of(project.id());
-        int required = params.text("approvals_before_merge").map(MergeSettingsApi::count).orElse(s.approvalsRequired());
+        int required = params.text("approvals_before_merge").map(MergeSettings.Settings::count).orElse(s.approvalsRequired());
         int level = params.text("approver_access_level").isPresent()
                 ? ProjectMemberApi.accessLevel(params, "approver_access_level") : s.approverLevel();
-        if (level < ProjectMembers.DEVELOPER) {
-            throw new RunnerApi.Refused(400, "400 Bad Request - approver_access_level must be developer (30) or above");
-        }
         if (params.flag("merge_requests_author_approval").orElse(false)) {
             throw new RunnerApi.Refused(400, "400 Bad Request - Sluice never lets authors approve their own merge requests");
         }
         var changed = new MergeSettings.Settings(required, level, params.flag("reset_approvals_on_push").orElse(s.resetApprovalsOnPush()),
                 s.mergeMethod(), s.avoidDuplicatePipelines());
-        settings.save(project.id(), changed);
+        save(project, changed);
         RunnerApi.json(ctx, 201, approvals(changed));
     }
 
@@ -57,13 +54,10 @@ final class MergeSettingsApi {
         var project = managed(ctx);
         var params = RequestParams.of(ctx);
         var s = settings.of(project.id());
-        String method = params.text("merge_method").orElse(s.mergeMethod());
-        if (!MergeSettings.Settings.MERGE_METHODS.contains(method)) {
-            throw new RunnerApi.Refused(400, "400 Bad Request - merge_method does not have a valid value (merge or ff)");
-        }
-        var changed = new MergeSettings.Settings(s.approvalsRequired(), s.approverLevel(), s.resetApprovalsOnPush(), method,
+        var changed = new MergeSettings.Settings(s.approvalsRequired(), s.approverLevel(), s.resetApprovalsOnPush(),
+                params.text("merge_method").orElse(s.mergeMethod()),
                 params.flag("avoid_duplicate_pipelines").orElse(s.avoidDuplicatePipelines()));
-        settings.save(project.id(), changed);
+        save(project, changed);
         var view = ProjectApi.view(project);
         view.put("merge_method", changed.mergeMethod());
         view.put("avoid_duplicate_pipelines", changed.avoidDuplicatePipelines());
@@ -78,16 +72,12 @@ final class MergeSettingsApi {
         return project;
     }
 
-    private static int count(String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
+    private void save(Projects.Project project, MergeSettings.Settings changed) {
+        var problems = changed.problems();
+        if (!problems.isEmpty()) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - " + String.join("; ", problems));
         }
-        throw new RunnerApi.Refused(400, "400 Bad Request - approvals_before_merge must be a whole number from 0");
+        settings.save(project.id(), changed);
     }
 
     private static Map<String, Object> approvals(MergeSettings.Settings s) {

@@ -34,13 +34,13 @@ final class WebControl implements Control {
     /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
     static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
                       Runners runners, Jobs jobs, String registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
-                      ProtectedRefs protectedRefs, MergeRequestControl mergeRequests) {
+                      ProtectedRefs protectedRefs, MergeSettings mergeSettings, MergeRequestControl mergeRequests) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
         var clock = java.time.Clock.systemUTC();
         var accounts = new WebAccounts(users, permissions, tokens, clock);
         new WebRoutes(jdbi, new WebControl(runs, traceFile, artifacts, runners, jobs, registrationToken), live, accounts, new JdbiWebSessions(jdbi, clock),
-                new WebSettings(variables, protectedRefs), mergeRequests).register(app);
+                new WebSettings(variables, protectedRefs, mergeSettings), mergeRequests).register(app);
     }
 
     @Override

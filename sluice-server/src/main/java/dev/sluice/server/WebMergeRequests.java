@@ -2,6 +2,7 @@ package dev.sluice.server;
 
 import dev.sluice.server.web.Accounts;
 import dev.sluice.server.web.MergeRequestControl;
+import dev.sluice.server.web.Refused;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,23 +22,30 @@ final class WebMergeRequests implements MergeRequestControl {
     private final Pipelines pipelines;
     private final MergeGate gate;
     private final MergeRequestActions actions;
+    private final MergeRequestChanges changes;
 
     WebMergeRequests(Projects projects, Users users, MergeRequests mergeRequests, Pipelines pipelines, MergeGate gate,
-                     MergeRequestActions actions) {
+                     MergeRequestActions actions, MergeRequestChanges changes) {
         this.projects = projects;
         this.users = users;
         this.mergeRequests = mergeRequests;
         this.pipelines = pipelines;
         this.gate = gate;
         this.actions = actions;
+        this.changes = changes;
     }
 
-    /** The pages' merge requests, acting through a {@link MergeRequestActions} of their own on the REST API's parts. */
+    /**
+     * The pages' merge requests, acting through a {@link MergeRequestActions} and {@link MergeRequestChanges} of their
+     * own on the REST API's parts.
+     */
     static WebMergeRequests of(Projects projects, Users users, Permissions permissions, MergeRequests mergeRequests,
-                               MergeSettings settings, Pipelines pipelines, MergeGate gate, PushPipelines pushes) {
+                               MergeSettings settings, Pipelines pipelines, MergeGate gate, PushPipelines pushes,
+                               MergeRequestPipelines mrPipelines) {
         var clock = java.time.Clock.systemUTC();
         return new WebMergeRequests(projects, users, mergeRequests, pipelines, gate, new MergeRequestActions(permissions,
-                mergeRequests, settings, gate, new Merger(mergeRequests, settings, pushes, clock), clock));
+                mergeRequests, settings, gate, new Merger(mergeRequests, settings, pushes, clock), clock),
+                new MergeRequestChanges(permissions, mergeRequests, mrPipelines, pipelines, clock));
     }
 
     @Override
@@ -68,7 +76,8 @@ final class WebMergeRequests implements MergeRequestControl {
                 approvals.given().stream().map(a -> username(a.userId())).toList(), approvals.required(), approvals.left(),
                 approvals.given().stream().anyMatch(a -> a.userId() == user.id()), actions.mayApprove(project.get(), m, user),
                 actions.mayMerge(project.get(), m, user), check.problems().stream().map(MergeGate.Problem::reason).toList(),
-                m.mergedBy() == null ? null : username(m.mergedBy()), m.mergedAt(), m.mergeCommitSha()));
+                m.mergedBy() == null ? null : username(m.mergedBy()), m.mergedAt(), m.mergeCommitSha(), mergeRequests.notes(m.id()).stream()
+                        .map(n -> new Note(username(n.authorId()), n.body(), n.createdAt())).toList()));
     }
 
     @Override
@@ -86,6 +95,41 @@ final class WebMergeRequests implements MergeRequestControl {
         return act(projectId, iid, (project, mr) -> actions.merge(project, mr, user(viewer), given(sha)));
     }
 
+    @Override
+    public boolean mayWrite(long projectId, Accounts.Person viewer) {
+        return projects.find(projectId).map(p -> changes.mayWrite(p, user(viewer))).orElse(false);
+    }
+
+    @Override
+    public long open(long projectId, Accounts.Person viewer, Draft draft) {
+        var project = projects.find(projectId).orElseThrow();
+        try {
+            return changes.open(project, user(viewer), draft.sourceBranch(), draft.targetBranch(), draft.title(),
+                    draft.description() == null ? "" : draft.description()).iid();
+        } catch (RunnerApi.Refused e) {
+            throw new Refused(reason(e));
+        } catch (GitRepos.GitException e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<String> edit(long projectId, long iid, Accounts.Person viewer, String title, String description) {
+        return act(projectId, iid, (project, mr) -> changes.update(project, mr, user(viewer), Optional.ofNullable(title),
+                Optional.ofNullable(description), Optional.empty()));
+    }
+
+    @Override
+    public Optional<String> changeState(long projectId, long iid, Accounts.Person viewer, String event) {
+        return act(projectId, iid, (project, mr) -> changes.update(project, mr, user(viewer), Optional.empty(), Optional.empty(),
+                Optional.of(event)));
+    }
+
+    @Override
+    public Optional<String> comment(long projectId, long iid, Accounts.Person viewer, String body) {
+        return act(projectId, iid, (project, mr) -> changes.note(mr, user(viewer), body));
+    }
+
     private interface Action {
         void on(Projects.Project project, MergeRequests.MergeRequest mr) throws GitRepos.GitException;
     }
@@ -101,12 +145,17 @@ final class WebMergeRequests implements MergeRequestControl {
             action.on(project, mr.get());
             return Optional.empty();
         } catch (RunnerApi.Refused e) {
-            String why = e.getMessage();
-            int dash = why.indexOf(" - ");
-            return Optional.of(dash < 0 ? why : why.substring(dash + 3));
+            return Optional.of(reason(e));
         } catch (GitRepos.GitException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** A refusal's reason without the REST API's status prefix. */
+    private static String reason(RunnerApi.Refused e) {
+        String why = e.getMessage();
+        int dash = why.indexOf(" - ");
+        return dash < 0 ? why : why.substring(dash + 3);
     }
 
     /**

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The settings page's edits, on the same stores and rules as the variables and protected branches REST APIs. */
+/** The settings page's edits, on the same stores and rules as the variables, protected branches and approvals REST APIs. */
 final class WebSettings implements ProjectSettings {
 
     private final ProjectVariables variables;
     private final ProtectedRefs protectedRefs;
+    private final MergeSettings mergeSettings;
 
-    WebSettings(ProjectVariables variables, ProtectedRefs protectedRefs) {
+    WebSettings(ProjectVariables variables, ProtectedRefs protectedRefs, MergeSettings mergeSettings) {
         this.variables = variables;
         this.protectedRefs = protectedRefs;
+        this.mergeSettings = mergeSettings;
     }
 
     @Override
@@ -66,6 +68,24 @@ final class WebSettings implements ProjectSettings {
     @Override
     public boolean unprotectBranch(long projectId, String name) {
         return protectedRefs.unprotect(projectId, ProtectedRefs.Kind.BRANCH, name);
+    }
+
+    @Override
+    public MergeRules mergeRules(long projectId) {
+        var s = mergeSettings.of(projectId);
+        return new MergeRules(Integer.toString(s.approvalsRequired()), s.approverLevel(), s.resetApprovalsOnPush(), s.mergeMethod(),
+                s.avoidDuplicatePipelines());
+    }
+
+    @Override
+    public void saveMergeRules(long projectId, MergeRules rules) {
+        var changed = new MergeSettings.Settings(MergeSettings.Settings.count(rules.approvalsRequired()), rules.approverLevel(),
+                rules.resetApprovalsOnPush(), rules.mergeMethod(), rules.avoidDuplicatePipelines());
+        var problems = changed.problems();
+        if (!problems.isEmpty()) {
+            throw new Refused(String.join("; ", problems));
+        }
+        mergeSettings.save(projectId, changed);
     }
 
     /** "value: is invalid; key: can't be blank", with the field names as the form labels them. */

@@ -469,20 +469,8 @@ class WebUiIT {
         var approvals = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/approvals", "{\"approvals_before_merge\":1}",
                 "Content-Type", "application/json");
         assertThat(approvals.statusCode()).as(approvals.body()).isEqualTo(201);
-        long dana = member("dana", ProjectMembers.DEVELOPER);
         member("mona", ProjectMembers.MAINTAINER);
-        String token = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/users/" + dana + "/personal_access_tokens",
-                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "git", "scopes", List.of("api", "write_repository"))),
-                "Content-Type", "application/json").body()).get("token").asText();
-
-        var git = new GitClient(Files.createDirectories(tmp.resolve("home")));
-        Path clone = tmp.resolve("clone");
-        git.run(tmp, "clone", "-q", GitClient.url(server, "dana", token, "app"), clone.toString()).ok();
-        git.run(clone, "checkout", "-q", "-b", "feature").ok();
-        Files.writeString(clone.resolve("greeting.html"), "<b>hello</b>\n");
-        git.run(clone, "add", ".").ok();
-        git.run(clone, "commit", "-q", "-m", "Add a greeting").ok();
-        git.run(clone, "push", "-q", "origin", "feature").ok();
+        String token = pushFeature("dana");
         var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
                 "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\",\"description\":\"Says <hello>.\"}",
                 "PRIVATE-TOKEN", token, "Content-Type", "application/json");
@@ -560,6 +548,206 @@ class WebUiIT {
         var noToken = Http.send("POST", server.url() + "/-/projects/" + projectId + "/merge_requests/7/merge", "",
                 "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
         assertThat(noToken.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeveloperOpensCommentsOnEditsClosesAndReopensAMergeRequestInTheBrowser() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        pushFeature("dana");
+        signIn("dana", "dana-password-1");
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests");
+        browser.driver.findElement(By.linkText("New merge request")).click();
+        choose("source_branch", "main");
+        choose("target_branch", "main");
+        browser.driver.findElement(By.name("title")).sendKeys("<script>document.body.dataset.owned='yes'</script> Greet people");
+        browser.driver.findElement(By.name("description")).sendKeys("Says <hello>.");
+        browser.screenshot("merge-request-new");
+        browser.driver.findElement(By.xpath("//button[text()='Create merge request']")).click();
+        assertThat(browser.await("the form's error", d -> d.findElement(By.cssSelector("[role=alert]"))).getText())
+                .as("the REST API's rule, in the form").isEqualTo("source_branch and target_branch must differ");
+        assertThat(browser.driver.findElement(By.name("title")).getAttribute("value")).as("what was typed is kept")
+                .isEqualTo("<script>document.body.dataset.owned='yes'</script> Greet people");
+        browser.screenshot("merge-request-new-refused");
+        choose("source_branch", "feature");
+        browser.driver.findElement(By.xpath("//button[text()='Create merge request']")).click();
+        browser.await("the new merge request's page", d -> d.getCurrentUrl().endsWith("/merge_requests/1") ? true : null);
+        assertThat(browser.driver.findElement(By.cssSelector(".mr-head h1")).getText())
+                .as("escaped: shown as text, never run").startsWith("<script>document.body.dataset.owned='yes'</script> Greet people");
+        assertThat(browser.driver.findElement(By.tagName("body")).getAttribute("data-owned")).as("the script did not run").isNull();
+        assertThat(browser.driver.findElement(By.cssSelector(".description")).getText()).isEqualTo("Says <hello>.");
+        var rest = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/merge_requests/1", null).body());
+        assertThat(rest.get("source_branch").asText()).isEqualTo("feature");
+        assertThat(rest.get("author").get("username").asText()).isEqualTo("dana");
+
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests/new");
+        choose("source_branch", "feature");
+        choose("target_branch", "main");
+        browser.driver.findElement(By.name("title")).sendKeys("Again");
+        browser.driver.findElement(By.xpath("//button[text()='Create merge request']")).click();
+        assertThat(browser.await("the form's error", d -> d.findElement(By.cssSelector("[role=alert]"))).getText())
+                .isEqualTo("Another open merge request already exists for this source branch: !1");
+
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests/1");
+        browser.driver.findElement(By.name("body")).sendKeys("Looks <b>good</b> to me");
+        browser.driver.findElement(By.xpath("//button[text()='Comment']")).click();
+        assertThat(browser.await("the comment", d -> d.findElement(By.cssSelector(".note-list"))).getText())
+                .contains("dana").contains("Looks <b>good</b> to me");
+        var notes = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/merge_requests/1/notes",
+                null).body());
+        assertThat(notes.get(0).get("body").asText()).as("the REST API's note").isEqualTo("Looks <b>good</b> to me");
+
+        browser.driver.findElement(By.linkText("Edit")).click();
+        var title = browser.driver.findElement(By.name("title"));
+        title.clear();
+        title.sendKeys("Greet everyone");
+        browser.driver.findElement(By.xpath("//button[text()='Save changes']")).click();
+        browser.await("the new title", d -> d.findElement(By.cssSelector(".mr-head h1")).getText().startsWith("Greet everyone") ? true : null);
+        assertThat(browser.driver.findElement(By.cssSelector(".description")).getText()).as("kept").isEqualTo("Says <hello>.");
+
+        browser.driver.findElement(By.xpath("//button[text()='Close']")).click();
+        browser.await("the closed state", d -> d.findElements(By.cssSelector(".mr-head [data-state='closed']")).stream().findFirst().orElse(null));
+        assertThat(browser.driver.findElement(By.id("merge-missing")).getText()).contains("closed");
+        browser.driver.findElement(By.xpath("//button[text()='Reopen']")).click();
+        browser.await("the opened state", d -> d.findElements(By.cssSelector(".mr-head [data-state='opened']")).stream().findFirst().orElse(null));
+        browser.screenshot("merge-request-commented");
+    }
+
+    @Test
+    void aMaintainerSetsTwoRequiredApprovalsInTheSettingsAndTheMergeRequestWaitsForThem() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        member("mona", ProjectMembers.MAINTAINER);
+        String token = pushFeature("dana");
+        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\"}",
+                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+
+        signIn("mona", "mona-password-1");
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/settings/ci_cd");
+        var count = browser.driver.findElement(By.name("approvals_before_merge"));
+        assertThat(count.getAttribute("value")).isEqualTo("0");
+        count.clear();
+        count.sendKeys("two");
+        browser.driver.findElement(By.xpath("//button[text()='Save merge request rules']")).click();
+        assertThat(browser.await("the refusal", d -> d.findElement(By.tagName("main"))).getText()).contains("Not saved")
+                .contains("approvals_before_merge must be a whole number from 0");
+        browser.driver.navigate().back();
+        count = browser.driver.findElement(By.name("approvals_before_merge"));
+        count.clear();
+        count.sendKeys("2");
+        choose("approver_access_level", "40");
+        browser.driver.findElement(By.xpath("//button[text()='Save merge request rules']")).click();
+        browser.await("the saved rules", d -> "2".equals(d.findElement(By.name("approvals_before_merge")).getAttribute("value")) ? true : null);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector(".merge-rules")));
+        browser.screenshot("settings-merge-requests");
+        var rules = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/approvals", null).body());
+        assertThat(rules.get("approvals_before_merge").asInt()).as("the REST API's settings").isEqualTo(2);
+        assertThat(rules.get("approver_access_level").asInt()).isEqualTo(40);
+
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests/1");
+        assertThat(browser.driver.findElement(By.id("merge-missing")).getText()).as("the gate's own words")
+                .contains("2 more approvals required (0 of 2)");
+        assertThat(browser.driver.findElement(By.cssSelector(".approvals")).getText()).contains("2 of 2 approvals left");
+
+        String danaCookie = httpSignIn("dana", "dana-password-1");
+        var forged = Http.send("POST", server.url() + "/-/projects/" + projectId + "/settings/ci_cd/merge_requests",
+                "approvals_before_merge=0&approver_access_level=30&merge_method=merge&authenticity_token="
+                        + csrf(danaCookie, "/-/projects/" + projectId + "/merge_requests"),
+                "Cookie", danaCookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).as("a developer may not change the rules").isEqualTo(403);
+        assertThat(forged.body()).contains("only maintainers");
+        assertThat(Http.send("GET", server.url() + "/-/projects/" + projectId + "/settings/ci_cd", null, "Cookie", danaCookie)
+                .statusCode()).as("nor see the settings page").isEqualTo(403);
+        assertThat(CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/approvals", null).body())
+                .get("approvals_before_merge").asInt()).as("unchanged").isEqualTo(2);
+    }
+
+    @Test
+    void guestsAndReportersCannotOpenOrEditMergeRequestsAndAFormWithoutTheCsrfTokenIsRefused() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        String token = pushFeature("dana");
+        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\"}",
+                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String create = server.url() + "/-/projects/" + projectId + "/merge_requests";
+        String form = "source_branch=feature&target_branch=main&title=Sneaky";
+
+        member("gus", ProjectMembers.GUEST);
+        String guest = httpSignIn("gus", "gus-password-1");
+        var byGuest = Http.send("POST", create, form + "&authenticity_token=" + csrf(guest, "/-/projects/" + projectId),
+                "Cookie", guest, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(byGuest.statusCode()).as("guests do not see merge requests at all").isEqualTo(404);
+
+        member("rita", ProjectMembers.REPORTER);
+        String reporter = httpSignIn("rita", "rita-password-1");
+        String ritaCsrf = csrf(reporter, "/-/projects/" + projectId + "/merge_requests");
+        assertThat(Http.send("GET", create, null, "Cookie", reporter).body()).doesNotContain("New merge request");
+        assertThat(Http.send("GET", create + "/new", null, "Cookie", reporter).statusCode()).isEqualTo(403);
+        var byReporter = Http.send("POST", create, form + "&authenticity_token=" + ritaCsrf,
+                "Cookie", reporter, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(byReporter.statusCode()).isEqualTo(403);
+        assertThat(byReporter.body()).contains("needs the developer role");
+        var close = Http.send("POST", create + "/1/close", "authenticity_token=" + ritaCsrf,
+                "Cookie", reporter, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(close.statusCode()).isEqualTo(409);
+        assertThat(close.body()).contains("editing merge requests needs the developer role");
+        assertThat(Http.send("GET", create + "/1", null, "Cookie", reporter).body()).doesNotContain(">Edit<").doesNotContain(">Close<");
+        var comment = Http.send("POST", create + "/1/notes", "body=I+can+comment&authenticity_token=" + ritaCsrf,
+                "Cookie", reporter, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(comment.statusCode()).as("reporters comment, as the REST API lets them").isEqualTo(303);
+
+        String dana = httpSignIn("dana", "dana-password-1");
+        var noToken = Http.send("POST", create + "/1/close", "", "Cookie", dana, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("security token is missing or stale");
+        assertThat(Http.send("POST", create, form, "Cookie", dana, "Content-Type", "application/x-www-form-urlencoded").statusCode())
+                .as("the new merge request form too").isEqualTo(403);
+        var blank = Http.send("POST", create + "/1/edit", "title=+&description=Changed&authenticity_token="
+                + csrf(dana, "/-/projects/" + projectId + "/merge_requests/1/edit"), "Cookie", dana, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(blank.statusCode()).as("the edit form comes back").isEqualTo(422);
+        assertThat(blank.body()).contains("role=\"alert\">title is empty<").contains(">Changed</textarea>");
+        var list = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/projects/" + projectId + "/merge_requests", null).body());
+        assertThat(list.size()).as("none opened by a refused form").isEqualTo(1);
+        assertThat(list.get(0).get("state").asText()).isEqualTo("opened");
+        assertThat(list.get(0).get("description").asText()).as("nothing saved from a refused edit").isEmpty();
+    }
+
+    /** Picks the option of {@code value} in the select named {@code name}. */
+    private void choose(String name, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name(name))).selectByValue(value);
+    }
+
+    /**
+     * Makes {@code name} a developer (password {@code <name>-password-1}) who pushes a branch {@code feature} adding
+     * {@code greeting.html} to the project; their access token.
+     */
+    private String pushFeature(String name) throws Exception {
+        long id = member(name, ProjectMembers.DEVELOPER);
+        String token = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/users/" + id + "/personal_access_tokens",
+                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "git", "scopes", List.of("api", "write_repository"))),
+                "Content-Type", "application/json").body()).get("token").asText();
+        var git = new GitClient(Files.createDirectories(tmp.resolve("home")));
+        Path clone = tmp.resolve("clone");
+        git.run(tmp, "clone", "-q", GitClient.url(server, name, token, "app"), clone.toString()).ok();
+        git.run(clone, "checkout", "-q", "-b", "feature").ok();
+        Files.writeString(clone.resolve("greeting.html"), "<b>hello</b>\n");
+        git.run(clone, "add", ".").ok();
+        git.run(clone, "commit", "-q", "-m", "Add a greeting").ok();
+        git.run(clone, "push", "-q", "origin", "feature").ok();
+        return token;
     }
 
     private WebElement mergeButton() {

@@ -16,7 +16,8 @@ final class MergeRequestPages {
     private MergeRequestPages() {
     }
 
-    static String list(Viewer viewer, ProjectView p, MergeRequestControl.Listing listing, String state, int number) {
+    /** @param mayOpen the viewer may open merge requests: the list offers the form */
+    static String list(Viewer viewer, ProjectView p, MergeRequestControl.Listing listing, String state, int number, boolean mayOpen) {
         var tabs = new StringBuilder("<nav class=\"tabs\" aria-label=\"State\">");
         for (String s : STATES) {
             tabs.append("<a href=\"?state=").append(s).append("\"").append(s.equals(state) ? " aria-current=\"page\"" : "").append('>')
@@ -40,13 +41,15 @@ final class MergeRequestPages {
             pager.append("<a rel=\"next\" href=\"?state=").append(state).append("&amp;page=").append(number + 1).append("\">Older →</a>");
         }
         pager.append("</nav>");
-        String content = "<h1>Merge requests</h1>" + tabs + (items.isEmpty() ? "<p class=\"empty\">No merge requests.</p>"
+        String open = mayOpen ? "<a class=\"btn primary\" href=\"" + Urls.mergeRequests(p.id()) + "/new\">New merge request</a>" : "";
+        String content = "<div class=\"mr-head\"><h1>Merge requests</h1>" + open + "</div>" + tabs + (items.isEmpty() ? "<p class=\"empty\">No merge requests.</p>"
                 : "<ul class=\"list mrs\">" + items + "</ul>") + pager;
         return Layout.page(viewer, "Merge requests · " + p.name(), content, Layout.link("/-/projects", "Projects"),
                 Layout.link(Urls.project(p.id()), p.path()), Layout.link(Urls.mergeRequests(p.id()), "Merge requests"));
     }
 
-    static String page(Viewer viewer, ProjectView p, Detail mr) {
+    /** @param mayWrite the viewer may edit, close and reopen it */
+    static String page(Viewer viewer, ProjectView p, Detail mr, boolean mayWrite) {
         String href = Urls.mergeRequest(p.id(), mr.iid());
         String header = """
                 <div class="mr-head">%s<h1>%s <span class="muted">!%d</span></h1></div>
@@ -55,14 +58,39 @@ final class MergeRequestPages {
                 Html.esc(mr.sourceBranch()), Html.esc(mr.targetBranch()));
         String description = mr.description().isBlank() ? "<p class=\"muted\">No description.</p>"
                 : "<div class=\"description\">" + Html.esc(mr.description()) + "</div>";
-        String content = header + "<section class=\"panel\" aria-label=\"Description\">" + description + "</section>"
+        String content = header + (mayWrite ? controls(viewer, href, mr) : "") + "<section class=\"panel\" aria-label=\"Description\">" + description + "</section>"
                 + "<div class=\"split\">" + merge(viewer, href, Urls.pipelines(p.id()) + "?ref=" + ProjectPages.enc(mr.targetBranch()), mr) + approvals(viewer, href, mr) + "</div>"
                 + pipelines(mr.pipelines())
                 + "<section class=\"panel\"><h2>Commits (" + mr.commits().size() + ")</h2>" + commits(mr.commits()) + "</section>"
-                + "<section class=\"panel\"><h2>Changes</h2>" + DiffView.render(mr.diff()) + "</section>";
+                + "<section class=\"panel\"><h2>Changes</h2>" + DiffView.render(mr.diff()) + "</section>"
+                + notes(viewer, href, mr.notes());
         return Layout.page(viewer, mr.title() + " · !" + mr.iid(), content, Layout.link("/-/projects", "Projects"),
                 Layout.link(Urls.project(p.id()), p.path()), Layout.link(Urls.mergeRequests(p.id()), "Merge requests"),
                 Layout.link(href, "!" + mr.iid()));
+    }
+
+    /** Edit, and close or reopen; a merged merge request stays as it is, as the REST API keeps it. */
+    private static String controls(Viewer viewer, String href, Detail mr) {
+        String state = switch (mr.state()) {
+            case "opened" -> Layout.action(viewer, href + "/close", "Close", "Close merge request", "danger");
+            case "closed" -> Layout.action(viewer, href + "/reopen", "Reopen", "Reopen merge request", "");
+            default -> "";
+        };
+        return "<div class=\"mr-actions\"><a class=\"btn\" href=\"" + Html.esc(href) + "/edit\">Edit</a> " + state + "</div>";
+    }
+
+    /** The comments, oldest first, and a form to add one: whoever may read the merge request may comment. */
+    private static String notes(Viewer viewer, String href, List<MergeRequestControl.Note> notes) {
+        var items = new StringBuilder();
+        for (var n : notes) {
+            items.append("<li class=\"note\"><p class=\"muted\"><strong>").append(Html.esc(n.author())).append("</strong> ")
+                    .append(time(n.at())).append("</p><div class=\"description\">").append(Html.esc(n.body())).append("</div></li>");
+        }
+        return "<section class=\"panel notes\" aria-label=\"Comments\"><h2>Comments (" + notes.size() + ")</h2>"
+                + (notes.isEmpty() ? "<p class=\"muted\">No comments yet.</p>" : "<ul class=\"note-list\">" + items + "</ul>")
+                + "<form method=\"post\" action=\"" + Html.esc(href) + "/notes\" class=\"stack\">" + viewer.csrfField()
+                + "<label>Comment <textarea name=\"body\" class=\"field\" rows=\"4\" required></textarea></label>"
+                + "<div><button class=\"btn primary\">Comment</button></div></form></section>";
     }
 
     /** The merge panel: who merged it, or the button, enabled only when the gate lets the viewer merge. */

@@ -2,7 +2,7 @@ package dev.sluice.server.web;
 
 import java.util.List;
 
-/** A project's CI/CD settings as the settings page edits them: variables and protected branches. */
+/** A project's CI/CD settings as the settings page edits them: variables, protected branches and merge request rules. */
 public interface ProjectSettings {
 
     /**
@@ -31,4 +31,20 @@ public interface ProjectSettings {
     void protectBranch(long projectId, String name);
 
     boolean unprotectBranch(long projectId, String name);
+
+    /**
+     * The project's merge request rules as the settings form shows and sends them.
+     *
+     * @param approvalsRequired as typed, a whole number when valid
+     * @param approverLevel     the least access level whose approval counts: 30, 40 or 50
+     * @param mergeMethod       {@code merge} or {@code ff}
+     */
+    record MergeRules(String approvalsRequired, int approverLevel, boolean resetApprovalsOnPush, String mergeMethod,
+                      boolean avoidDuplicatePipelines) {
+    }
+
+    MergeRules mergeRules(long projectId);
+
+    /** Saves the rules (the caller checked that the viewer manages the project). @throws Refused saying what is invalid */
+    void saveMergeRules(long projectId, MergeRules rules);
 }

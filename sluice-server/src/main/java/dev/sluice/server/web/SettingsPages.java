@@ -2,7 +2,7 @@ package dev.sluice.server.web;
 
 import java.util.List;
 
-/** The person's access tokens page and a project's CI/CD settings page (variables, protected branches). */
+/** The person's access tokens page and a project's CI/CD settings page (variables, protected branches, merge rules). */
 final class SettingsPages {
 
     static final String TOKENS = "/-/profile/personal_access_tokens";
@@ -71,7 +71,8 @@ final class SettingsPages {
     }
 
     /** Masked values never reach this page: {@link ProjectSettings} does not hand them out. */
-    static String ciCd(Viewer viewer, Views.ProjectView p, List<ProjectSettings.Variable> variables, List<String> branches) {
+    static String ciCd(Viewer viewer, Views.ProjectView p, List<ProjectSettings.Variable> variables, List<String> branches,
+                       ProjectSettings.MergeRules rules) {
         String base = Urls.settings(p.id());
         var rows = new StringBuilder();
         for (var v : variables) {
@@ -102,12 +103,13 @@ final class SettingsPages {
                 <ul class="branches">%s</ul>
                 <form method="post" action="%s/protected_branches" class="inline-form">%s
                 <label>Branch or wildcard <input name="name" required placeholder="release/*"></label>
-                <button class="btn primary">Protect</button></form></section>
+                <button class="btn primary">Protect</button></form></section>%s
                 """.formatted(rows.isEmpty() ? "<p class=\"empty\">No variables yet.</p>"
                         : "<table class=\"settings variables\"><thead><tr><th>Key</th><th>Value</th><th>Environments</th>"
                         + "<th>Options</th><th></th></tr></thead><tbody>" + rows + "</tbody></table>",
                 variableForm(viewer, base + "/variables", "", null, "Add variable"),
-                protectedRows.isEmpty() ? "<li class=\"muted\">none</li>" : protectedRows, base, viewer.csrfField());
+                protectedRows.isEmpty() ? "<li class=\"muted\">none</li>" : protectedRows, base, viewer.csrfField(),
+                MergeRulesForm.render(viewer, base + "/merge_requests", rules));
         return Layout.page(viewer, "CI/CD settings · " + p.name(), content, Layout.link("/-/projects", "Projects"),
                 Layout.link(Urls.project(p.id()), p.path()), Layout.link(base, "CI/CD settings"));
     }

@@ -72,10 +72,11 @@ public final class WebRoutes {
         app.get("/-/projects/{id}", this::project);
         app.get("/-/projects/{id}/pipelines", this::pipelines);
         app.get("/-/projects/{id}/merge_requests", this::mergeRequests);
+        new MergeRequestForms(mergeRequests, control, this::codeReadable).register(app);
         app.get("/-/projects/{id}/merge_requests/{iid}", ctx -> {
             var p = codeReadable(ctx);
             ctx.html(MergeRequestPages.page(viewer(ctx), p, mergeRequests.find(p.id(), iid(ctx), viewer(ctx).person())
-                    .orElseThrow(() -> new NotFound("no merge request !" + ctx.pathParam("iid")))));
+                    .orElseThrow(() -> new NotFound("no merge request !" + ctx.pathParam("iid"))), mergeRequests.mayWrite(p.id(), viewer(ctx).person())));
         });
         app.post("/-/projects/{id}/merge_requests/{iid}/{action}", ctx -> act(ctx, thenBack(this::mergeRequestAction)));
         app.get("/-/pipelines/{id}", this::pipeline);
@@ -101,8 +102,13 @@ public final class WebRoutes {
                 accounts.revokeToken(viewer(c).person(), id(c)) ? null : "no such token of yours")));
         app.get("/-/projects/{id}/settings/ci_cd", ctx -> {
             var p = managed(ctx);
-            ctx.html(SettingsPages.ciCd(viewer(ctx), p, settings.variables(p.id()), settings.protectedBranches(p.id())));
+            ctx.html(SettingsPages.ciCd(viewer(ctx), p, settings.variables(p.id()), settings.protectedBranches(p.id()),
+                    settings.mergeRules(p.id())));
         });
+        app.post("/-/projects/{id}/settings/ci_cd/merge_requests", ctx -> act(ctx, thenBack(c -> {
+            settings.saveMergeRules(managed(c).id(), MergeRulesForm.read(c));
+            return null;
+        })));
         app.post("/-/projects/{id}/settings/ci_cd/variables", ctx -> act(ctx, thenBack(this::saveVariable)));
         app.post("/-/projects/{id}/settings/ci_cd/variables/delete", ctx -> act(ctx, thenBack(c ->
                 settings.deleteVariable(managed(c).id(), c.queryParam("key"), c.queryParam("scope")) ? null : "no such variable")));
@@ -176,10 +182,13 @@ public final class WebRoutes {
         String state = MergeRequestPages.STATES.stream().filter(s -> s.equals(ctx.queryParam("state"))).findFirst().orElse("opened");
         int page = (int) Math.min(100_000, Math.max(1, parseOr(ctx.queryParam("page"), 1)));
         ctx.html(MergeRequestPages.list(viewer(ctx), p, mergeRequests.list(p.id(), state.equals("all") ? null : state, page, PAGE_SIZE),
-                state, page));
+                state, page, mergeRequests.mayWrite(p.id(), viewer(ctx).person())));
     }
 
-    /** Approve, unapprove or merge: the coordinator checks who may and when, as for the REST API, and says why not. */
+    /**
+     * Approve, unapprove, merge, close, reopen or comment: the coordinator checks who may and when, as for the REST API,
+     * and says why not.
+     */
     private String mergeRequestAction(Context ctx) {
         var p = codeReadable(ctx);
         var me = viewer(ctx).person();
@@ -188,12 +197,14 @@ public final class WebRoutes {
             case "approve" -> mergeRequests.approve(p.id(), iid, me, ctx.formParam("sha"));
             case "unapprove" -> mergeRequests.unapprove(p.id(), iid, me);
             case "merge" -> mergeRequests.merge(p.id(), iid, me, ctx.formParam("sha"));
+            case "close", "reopen" -> mergeRequests.changeState(p.id(), iid, me, ctx.pathParam("action"));
+            case "notes" -> mergeRequests.comment(p.id(), iid, me, ctx.formParam("body"));
             default -> throw new NotFound("no such action");
         };
         return refused.orElse(null);
     }
 
-    private static long iid(Context ctx) {
+    static long iid(Context ctx) {
         long iid = parseOr(ctx.pathParam("iid"), -1);
         if (iid < 0) {
             throw new NotFound("no such merge request");
@@ -339,7 +350,7 @@ public final class WebRoutes {
      * Every state-changing request of the UI passes here: first the CSRF token (a 403 without the session's), then
      * the action, which checks the permission itself (a {@link Forbidden} 403) and answers.
      */
-    private void act(Context ctx, Consumer<Context> action) {
+    static void act(Context ctx, Consumer<Context> action) {
         if (!SignIn.csrfValid(ctx)) {
             refuse(ctx, 403, "The form's security token is missing or stale: reload the page and try again.");
             return;
