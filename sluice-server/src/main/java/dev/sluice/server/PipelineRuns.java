@@ -84,6 +84,14 @@ final class PipelineRuns {
         }
     }
 
+    /**
+     * A job a runner holds, taken from this node: its token's hash and its row's status (running, canceling), so
+     * that the runner's trace and update requests are checked without reading the row. Like the queue, this is
+     * per node; a job taken before a restart is not here and its requests read the row.
+     */
+    record Held(String tokenHash, String status) {
+    }
+
     /** A timer the engine asked for, until its {@link Event.TimerFired} is journaled. */
     private record Timer(long jobId, TimerKind kind) {
     }
@@ -103,6 +111,7 @@ final class PipelineRuns {
     /** The pipelines that have not completed, and completed ones while a person acts on them. */
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Map<Long, Handout> handouts = new ConcurrentHashMap<>();
+    private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private static final int RECENTLY_COMPLETED = 100;
     /** Ids of completed runs still in memory, least recently completed first. */
     private final Map<Long, Boolean> recentlyCompleted = new java.util.LinkedHashMap<>(16, 0.75f, true);
@@ -492,8 +501,14 @@ final class PipelineRuns {
      * starts the job, in one transaction. False when the job is no longer pending (canceled meanwhile).
      */
     boolean start(long jobId, long runnerId, String tokenHash) {
-        return apply(jobId, handouts.get(jobId), () -> jobs.assign(jobId, runnerId, tokenHash), "running",
+        return apply(jobId, handouts.get(jobId), () -> jobs.assign(jobId, runnerId, tokenHash),
+                () -> held.put(jobId, new Held(tokenHash, "running")), "running",
                 engineId -> new Event.JobStarted(engineId, clock.instant()));
+    }
+
+    /** The job a runner holds, when it took it from this node. */
+    Optional<Held> held(long jobId) {
+        return Optional.ofNullable(held.get(jobId));
     }
 
     /**
@@ -502,8 +517,9 @@ final class PipelineRuns {
      */
     boolean finish(long jobId, JobOutcome outcome, String failureReason, Integer exitCode) {
         String status = rowStatus(outcome);
-        return apply(jobId, handouts.remove(jobId), () -> jobs.finish(jobId, status, failureReason, exitCode), status,
-                engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
+        held.remove(jobId);
+        return apply(jobId, handouts.remove(jobId), () -> jobs.finish(jobId, status, failureReason, exitCode), () -> { },
+                status, engineId -> new Event.JobFinished(engineId, outcome, clock.instant()));
     }
 
     /** The job row's status for a runner's outcome, as {@link Jobs#finish} stores it. */
@@ -520,16 +536,18 @@ final class PipelineRuns {
      * pipeline, both in the pipeline's transaction. The job's handout, kept from enqueue to finish, names the
      * pipeline and the engine's job id, so the runner's request reads no row for it; only a job handed out before
      * a restart (no handout) is looked up. {@code rowStatus} is what {@code writeRow} stores, noted so that
-     * {@link #storeStatuses} does not write it again. A job whose pipeline cannot run gets its row written alone.
+     * {@link #storeStatuses} does not write it again; {@code committed} runs once the row's change is committed,
+     * still under the pipeline's lock. A job whose pipeline cannot run gets its row written alone.
      */
-    private boolean apply(long jobId, Handout handout, java.util.function.BooleanSupplier writeRow, String rowStatus,
-                          java.util.function.LongFunction<Event> event) {
+    private boolean apply(long jobId, Handout handout, java.util.function.BooleanSupplier writeRow, Runnable committed,
+                          String rowStatus, java.util.function.LongFunction<Event> event) {
         var job = handout != null ? Optional.of(new JobRef(handout.pipeline().id(), handout.engineJobId()))
                 : jobs.find(jobId).map(row -> new JobRef(row.pipelineId(), row.engineJobId()));
         return job.flatMap(j -> withRun(j.pipelineId(), run -> {
             if (!writeRow.getAsBoolean()) {
                 return false;
             }
+            run.afterCommit.add(committed);
             run.storedStatus.put(jobId, rowStatus);
             record(run, event.apply(j.engineJobId()));
             return true;
@@ -613,7 +631,11 @@ final class PipelineRuns {
                 if (queue.remove(id)) {
                     handouts.remove(id);
                     setStatus(run, id, "canceled");
-                } else {
+                } else if (held.containsKey(id)) {
+                    Held holder = held.get(id);
+                    setStatus(run, id, "canceling");
+                    run.afterCommit.add(() -> held.replace(id, holder, new Held(holder.tokenHash(), "canceling")));
+                } else { // taken before a restart
                     jobs.find(id).filter(j -> j.status().equals("running")).ifPresent(j -> setStatus(run, id, "canceling"));
                 }
             }

@@ -174,13 +174,13 @@ final class RunnerApi {
     private void update(Context ctx) {
         long id = jobId(ctx);
         var body = body(ctx, UpdateJobRequest.class);
-        var job = activeJob(ctx, id, body.token());
+        String status = activeJob(ctx, id, body.token());
         var state = body.jobState().orElseThrow(() -> new Refused(400, "400 Bad Request - state is invalid"));
         watchdog.seen(id);
-        ctx.header(Headers.JOB_STATUS, job.status());
+        ctx.header(Headers.JOB_STATUS, status);
         ctx.header(Headers.TRACE_UPDATE_INTERVAL, "3");
         if (state.isFinal()) {
-            var outcome = outcome(job, state == dev.sluice.protocol.JobState.SUCCESS, body);
+            var outcome = outcome(status, state == dev.sluice.protocol.JobState.SUCCESS, body);
             watchdog.forget(id);
             traces.finish(id);
             runs.finish(id, outcome, body.failureReason(), body.exitCode());
@@ -188,8 +188,9 @@ final class RunnerApi {
         ctx.status(200).contentType("text/plain").result("200");
     }
 
-    private static JobOutcome outcome(Jobs.JobRow job, boolean success, UpdateJobRequest body) {
-        if (job.status().equals("canceling")) {
+    /** @param status the job row's status while the runner held it: running or canceling */
+    private static JobOutcome outcome(String status, boolean success, UpdateJobRequest body) {
+        if (status.equals("canceling")) {
             return new JobOutcome.Canceled();
         }
         if (success) {
@@ -202,7 +203,7 @@ final class RunnerApi {
 
     private void trace(Context ctx) {
         long id = jobId(ctx);
-        var job = activeJob(ctx, id, null);
+        String status = activeJob(ctx, id, null);
         long start;
         try {
             start = TraceRange.parseStart(ctx.header(Headers.CONTENT_RANGE));
@@ -212,7 +213,7 @@ final class RunnerApi {
         byte[] bytes = ctx.bodyAsBytes();
         watchdog.seen(id);
         long size = traces.append(id, start, bytes);
-        ctx.header(Headers.JOB_STATUS, job.status());
+        ctx.header(Headers.JOB_STATUS, status);
         ctx.header(Headers.RANGE, TraceRange.range(size));
         if (start + bytes.length != size || bytes.length == 0 && start != size) {
             ctx.status(416);
@@ -259,15 +260,26 @@ final class RunnerApi {
         }
     }
 
-    /** GitLab's authenticate_job!: 403 with the job's status unless the token is this running job's. */
-    private Jobs.JobRow activeJob(Context ctx, long id, String bodyToken) {
-        var job = jobs.find(id).orElseThrow(() -> new Refused(404, "404 Not Found"));
+    /**
+     * GitLab's authenticate_job!: 403 with the job's status unless the token is this running job's; the job's
+     * status (running or canceling) otherwise. A job a runner took from this node is checked in memory.
+     */
+    private String activeJob(Context ctx, long id, String bodyToken) {
         String token = token(bodyToken, ctx.header(Headers.JOB_TOKEN));
+        var held = runs.held(id);
+        if (held.isPresent()) {
+            if (token == null || !held.get().tokenHash().equals(Tokens.hash(token))) {
+                ctx.header(Headers.JOB_STATUS, held.get().status());
+                throw new Refused(403, "403 Forbidden");
+            }
+            return held.get().status();
+        }
+        var job = jobs.find(id).orElseThrow(() -> new Refused(404, "404 Not Found"));
         if (token == null || job.tokenHash() == null || !job.tokenHash().equals(Tokens.hash(token)) || !job.active()) {
             ctx.header(Headers.JOB_STATUS, job.status());
             throw new Refused(403, "403 Forbidden");
         }
-        return job;
+        return job.status();
     }
 
     private Runners.Runner runner(String token) {
