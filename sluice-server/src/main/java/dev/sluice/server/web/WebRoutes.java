@@ -212,7 +212,7 @@ public final class WebRoutes {
 
     private void project(Context ctx) {
         var p = visibleProject(ctx, id(ctx));
-        var recent = reads.pipelines(p.id(), null, null, 1, 5).items();
+        var recent = reads.pipelines(p.id(), null, null, null, 1, 5).items();
         ctx.html(ProjectPages.project(viewer(ctx), accounts.canManage(viewer(ctx).person(), p.id()), p, control.branches(p.repoDir()), recent, ctx.scheme() + "://" + ctx.host()));
     }
 
@@ -220,8 +220,10 @@ public final class WebRoutes {
         var p = visibleProject(ctx, id(ctx));
         String ref = ctx.queryParam("ref");
         String status = ctx.queryParam("status");
+        String source = ctx.queryParam("source");
         int page = (int) Math.min(100_000, Math.max(1, parseOr(ctx.queryParam("page"), 1)));
-        ctx.html(ProjectPages.pipelines(viewer(ctx), p, reads.pipelines(p.id(), ref, status, page, PAGE_SIZE), ref, status, page));
+        ctx.html(ProjectPages.pipelines(viewer(ctx), p, reads.pipelines(p.id(), ref, status, source, page, PAGE_SIZE),
+                new ProjectPages.ListFilter(ref, status, source), page));
     }
 
     private void pipeline(Context ctx) {
