@@ -23,11 +23,13 @@ final class RunnerSettingsApi {
     private final Runners runners;
     private final Jobs jobs;
     private final Pipelines pipelines;
+    private final RegistrationToken registrationToken;
 
-    RunnerSettingsApi(Runners runners, Jobs jobs, Pipelines pipelines) {
+    RunnerSettingsApi(Runners runners, Jobs jobs, Pipelines pipelines, RegistrationToken registrationToken) {
         this.runners = runners;
         this.jobs = jobs;
         this.pipelines = pipelines;
+        this.registrationToken = registrationToken;
     }
 
     void routes(Javalin app) {
@@ -40,6 +42,9 @@ final class RunnerSettingsApi {
             ctx.status(204);
         }, ADMIN);
         app.get("/api/v4/runners/{id}/jobs", this::jobs);
+        // GitLab: 201 with the new token; runners already registered keep working with their own tokens.
+        app.post("/api/v4/runners/reset_registration_token", ctx -> RunnerApi.json(ctx, 201,
+                java.util.Collections.singletonMap("token", registrationToken.reset())), ADMIN);
     }
 
     private void list(Context ctx) {

@@ -47,6 +47,18 @@ class JdbiStoresIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void instanceSettingsAreAddedAndChanged(TestDatabase db) {
+        var settings = new JdbiInstanceSettings(open(db));
+        assertThat(settings.get("runner_registration_token")).isEmpty();
+        settings.put("runner_registration_token", "one");
+        settings.put("runner_registration_token", "two");
+        settings.put("other", "x");
+        assertThat(settings.get("runner_registration_token")).contains("two");
+        assertThat(settings.get("other")).contains("x");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void pipelinesKeepTheirStatusAndConfigurationErrors(TestDatabase db) {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();

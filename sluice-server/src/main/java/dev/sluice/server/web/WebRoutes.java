@@ -89,12 +89,11 @@ public final class WebRoutes {
         app.get("/<project>/badges/{ref}/pipeline.svg", this::badge);
         app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, thenBack(this::pipelineAction)));
         app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, thenBack(this::jobAction)));
-        app.get("/-/admin/runners", ctx -> {
-            if (!viewer(ctx).person().admin()) {
-                throw new Forbidden("only administrators see the runners");
-            }
+        app.get(SettingsPages.RUNNERS, ctx -> {
+            requireAdmin(ctx, "only administrators see the runners");
             ctx.html(SettingsPages.runners(viewer(ctx), control.runners(), control.registrationToken()));
         });
+        app.post(SettingsPages.RESET_REGISTRATION_TOKEN, ctx -> act(ctx, thenBack(this::resetRegistrationToken)));
         app.get(SettingsPages.TOKENS, ctx -> ctx.html(SettingsPages.tokens(viewer(ctx), accounts.tokens(viewer(ctx).person()), null)));
         app.post(SettingsPages.TOKENS, ctx -> act(ctx, this::createToken));
         app.post(SettingsPages.TOKENS + "/{id}/revoke", ctx -> act(ctx, thenBack(c ->
@@ -130,6 +129,22 @@ public final class WebRoutes {
 
     private static Viewer viewer(Context ctx) {
         return SignIn.viewer(ctx);
+    }
+
+    private static void requireAdmin(Context ctx, String why) {
+        if (!viewer(ctx).person().admin()) {
+            throw new Forbidden(why);
+        }
+    }
+
+    /** The form's box must be ticked: a reset makes every runner not yet registered need the new token. */
+    private String resetRegistrationToken(Context ctx) {
+        requireAdmin(ctx, "only administrators reset the registration token");
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            return "the registration token was not reset: tick the box to confirm";
+        }
+        control.resetRegistrationToken();
+        return null;
     }
 
     /** The project, when the viewer may see it; a 404 otherwise, so a project's existence is not given away. */
