@@ -66,6 +66,17 @@ final class BenchRunnerClient {
         send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(Map.of("token", token, "state", "success", "exit_code", 0)), false);
     }
 
+    /** Appends {@code bytes} to a taken job's log at {@code offset}, as a runner's trace PATCH; the offset after them. */
+    long trace(JsonNode job, long offset, byte[] bytes) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + job.get("id").asLong() + "/trace"))
+                .header("JOB-TOKEN", job.get("token").asText()).header("Content-Range", offset + "-" + (offset + bytes.length - 1))
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("a trace chunk at " + offset + " answered " + response.statusCode());
+        }
+        return offset + bytes.length;
+    }
+
     /** A request (as root when {@code asAdmin}); a 4xx or 5xx answer is the benchmark's failure. */
     HttpResponse<String> send(String method, String path, String body, boolean asAdmin) throws IOException, InterruptedException {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
@@ -85,6 +96,10 @@ final class BenchRunnerClient {
 
     HttpClient http() {
         return http;
+    }
+
+    String base() {
+        return base;
     }
 
     /** A latency row: p50, p99 and max in milliseconds. */

@@ -196,18 +196,10 @@ final class BenchServerCommand implements Callable<Integer> {
         createPipeline(project, "trace");
         HttpResponse<String> r = client.poll(runner, null);
         JsonNode job = JSON.readTree(r.body());
-        long id = job.get("id").asLong();
-        String token = job.get("token").asText();
         long start = System.nanoTime();
         long offset = 0;
         for (int i = 0; i < chunks; i++) {
-            var response = client.http().send(HttpRequest.newBuilder(URI.create(base + "/api/v4/jobs/" + id + "/trace"))
-                    .header("JOB-TOKEN", token).header("Content-Range", offset + "-" + (offset + chunk - 1))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException("trace chunk " + i + " answered " + response.statusCode());
-            }
-            offset += chunk;
+            offset = client.trace(job, offset, bytes);
         }
         double elapsed = seconds(System.nanoTime() - start);
         client.finish(job);

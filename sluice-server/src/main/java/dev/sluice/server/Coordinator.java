@@ -189,6 +189,11 @@ public final class Coordinator implements AutoCloseable {
         return pushes;
     }
 
+    /** The store, for {@link SyntheticPipelines}. */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi;
+    }
+
     public int port() {
         return app.port();
     }
