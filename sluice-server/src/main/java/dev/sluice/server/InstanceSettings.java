@@ -9,4 +9,7 @@ interface InstanceSettings {
 
     /** Sets the value, adding the setting when it is new. */
     void put(String name, String value);
+
+    /** Adds the setting unless it exists (another node may have added it just now); the value it has then. */
+    String putIfAbsent(String name, String value);
 }

@@ -60,8 +60,7 @@ final class RegistrationToken {
         if (stored.isPresent()) {
             return new RegistrationToken(settings, clock, stored.get(), Optional.empty());
         }
-        String first = legacy(legacyFile).orElseGet(() -> Tokens.generate(PREFIX));
-        settings.put(SETTING, first);
+        String first = settings.putIfAbsent(SETTING, legacy(legacyFile).orElseGet(() -> Tokens.generate(PREFIX)));
         return new RegistrationToken(settings, clock, first, Optional.empty());
     }
 

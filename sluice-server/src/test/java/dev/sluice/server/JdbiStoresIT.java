@@ -55,6 +55,8 @@ class JdbiStoresIT {
         settings.put("other", "x");
         assertThat(settings.get("runner_registration_token")).contains("two");
         assertThat(settings.get("other")).contains("x");
+        assertThat(settings.putIfAbsent("other", "y")).as("another node's first value stays").isEqualTo("x");
+        assertThat(settings.putIfAbsent("new", "z")).isEqualTo("z");
     }
 
     @ParameterizedTest

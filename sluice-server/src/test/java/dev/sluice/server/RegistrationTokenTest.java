@@ -29,6 +29,11 @@ class RegistrationTokenTest {
         public void put(String name, String value) {
             store.put(name, value);
         }
+
+        @Override
+        public String putIfAbsent(String name, String value) {
+            return store.computeIfAbsent(name, n -> value);
+        }
     };
     private Instant now = Instant.parse("2026-01-01T10:00:00Z");
     private final Clock clock = new Clock() {
