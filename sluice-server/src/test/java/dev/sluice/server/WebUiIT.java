@@ -250,6 +250,15 @@ class WebUiIT {
         browser.screenshot("project");
         browser.driver.findElement(By.linkText("all pipelines")).click();
         assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).hasSize(1);
+        assertThat(browser.driver.findElement(By.cssSelector("table.pipelines td.source")).getText()).isEqualTo("api");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("source"))).selectByVisibleText("push");
+        browser.driver.findElement(By.xpath("//button[text()='Filter']")).click();
+        browser.await("the source filter", d -> d.getCurrentUrl().contains("source=push"));
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).as("no push pipelines").isEmpty();
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/pipelines?source=api");
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).hasSize(1);
+        browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
+        browser.await("the pipeline's source", d -> d.findElement(By.cssSelector(".pipeline-head .source")).getText().equals("api"));
         browser.driver.get(server.url() + "/-/projects/" + projectId + "/pipelines?status=failed");
         assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).isEmpty();
         var badge = Http.send("GET", server.url() + "/app/badges/main/pipeline.svg", null);
