@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * GitLab's runners API for people: list, show, change and delete runners, and the jobs a runner ran. Every Sluice
- * runner is an instance runner, so any signed-in user sees them all; changing one is for administrators.
+ * runner is an instance runner, so any signed-in user sees them all; changing one, and resetting the registration
+ * token, is for administrators.
  */
 final class RunnerSettingsApi {
 
@@ -42,9 +43,12 @@ final class RunnerSettingsApi {
             ctx.status(204);
         }, ADMIN);
         app.get("/api/v4/runners/{id}/jobs", this::jobs);
-        // GitLab: 201 with the new token; runners already registered keep working with their own tokens.
-        app.post("/api/v4/runners/reset_registration_token", ctx -> RunnerApi.json(ctx, 201,
-                java.util.Collections.singletonMap("token", registrationToken.reset())), ADMIN);
+        app.post("/api/v4/runners/reset_registration_token", this::resetRegistrationToken, ADMIN);
+    }
+
+    /** GitLab: 201 with the new token; runners registered already keep their own tokens. */
+    private void resetRegistrationToken(Context ctx) {
+        RunnerApi.json(ctx, 201, Map.of("token", registrationToken.reset()));
     }
 
     private void list(Context ctx) {
