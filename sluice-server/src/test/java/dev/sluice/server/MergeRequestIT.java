@@ -341,6 +341,10 @@ class MergeRequestIT {
         assertThat(ok(200, api(alice, "GET", "/pipelines", null))).extracting(p -> p.get("ref").asText() + " " + p.get("source").asText())
                 .containsExactly("main api", "refs/merge-requests/1/head merge_request_event", "feature push");
         assertThat(ok(200, api(alice, "GET", "/pipelines/" + mrPipeline, null)).get("source").asText()).isEqualTo("merge_request_event");
+        assertThat(ok(200, api(alice, "GET", "/pipelines/" + mrPipeline + "/jobs", null)).get(0).get("pipeline").get("source").asText())
+                .isEqualTo("merge_request_event");
+        assertThat(ok(200, api(alice, "GET", "/merge_requests/1", null)).get("head_pipeline").get("source").asText())
+                .isEqualTo("merge_request_event");
         assertThat(ok(200, api(alice, "GET", "/pipelines?source=api", null))).extracting(p -> p.get("id").asLong())
                 .containsExactly(apiPipeline);
         assertThat(ok(200, api(alice, "GET", "/pipelines?source=push", null))).extracting(p -> p.get("ref").asText())
