@@ -54,11 +54,19 @@ final class BenchRunnerClient implements AutoCloseable {
 
     /** What a runner does with a trivial job: one trace chunk, then success. */
     void finish(JsonNode job) throws Exception {
-        long id = job.get("id").asLong();
-        String token = job.get("token").asText();
-        http.send("PATCH", "/api/v4/jobs/" + id + "/trace", Map.of("JOB-TOKEN", token, "Content-Range", "0-2"),
-                "ok\n".getBytes(StandardCharsets.UTF_8));
-        send("PUT", "/api/v4/jobs/" + id, JSON.writeValueAsString(Map.of("token", token, "state", "success", "exit_code", 0)), false);
+        trace(job, 0, "ok\n".getBytes(StandardCharsets.UTF_8));
+        send("PUT", "/api/v4/jobs/" + job.get("id").asLong(), JSON.writeValueAsString(Map.of("token", job.get("token").asText(),
+                "state", "success", "exit_code", 0)), false);
+    }
+
+    /** Appends {@code bytes} to a taken job's log at {@code offset}, as a runner's trace PATCH; the offset after them. */
+    long trace(JsonNode job, long offset, byte[] bytes) throws IOException {
+        var response = http.send("PATCH", "/api/v4/jobs/" + job.get("id").asLong() + "/trace",
+                Map.of("JOB-TOKEN", job.get("token").asText(), "Content-Range", offset + "-" + (offset + bytes.length - 1)), bytes);
+        if (response.status() != 202) {
+            throw new IllegalStateException("a trace chunk at " + offset + " answered " + response.status());
+        }
+        return offset + bytes.length;
     }
 
     /** A request (as root when {@code asAdmin}); a 4xx or 5xx answer is the benchmark's failure. */

@@ -195,17 +195,10 @@ final class BenchServerCommand implements Callable<Integer> {
         String runner = client.register("trace");
         createPipeline(project, "trace");
         JsonNode job = JSON.readTree(client.poll(runner, null).body());
-        long id = job.get("id").asLong();
-        String token = job.get("token").asText();
         long start = System.nanoTime();
         long offset = 0;
         for (int i = 0; i < chunks; i++) {
-            var response = client.http().send("PATCH", "/api/v4/jobs/" + id + "/trace",
-                    java.util.Map.of("JOB-TOKEN", token, "Content-Range", offset + "-" + (offset + chunk - 1)), bytes);
-            if (response.status() != 202) {
-                throw new IllegalStateException("trace chunk " + i + " answered " + response.status());
-            }
-            offset += chunk;
+            offset = client.trace(job, offset, bytes);
         }
         double elapsed = seconds(System.nanoTime() - start);
         client.finish(job);

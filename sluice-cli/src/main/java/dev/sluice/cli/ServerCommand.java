@@ -7,10 +7,7 @@ import dev.sluice.server.DatabaseUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code sluice server}: the coordinator on an H2 file database in a data directory, or on PostgreSQL
  * ({@code --database-url}). Runners register
- * with the registration token (given, else generated once and kept in the data directory).
+ * with the registration token (given, else the one kept in the store: generated on the first start, reset by an administrator).
  */
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Start the coordinator: projects, pipelines and the GitLab runner API v4 for runners.")
@@ -36,7 +33,8 @@ final class ServerCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--registration-token", paramLabel = "TOKEN",
-            description = "The token runners register with (default: $SLUICE_REGISTRATION_TOKEN, else one generated on first start and kept in DIR).")
+            description = "The token runners register with; it replaces one an administrator reset (default: "
+                    + "$SLUICE_REGISTRATION_TOKEN, else the one kept in the store, generated on the first start).")
     String registrationToken;
 
     @Option(names = "--max-artifact-size", paramLabel = "MB", defaultValue = "100",
@@ -117,7 +115,7 @@ final class ServerCommand implements Callable<Integer> {
     /** The in-process runner: registered like any other (through the runner API), shell executor. */
     RunnerAgent startEmbeddedRunner(Coordinator coordinator) throws InterruptedException {
         try {
-            RunnerAgent agent = EmbeddedRunner.start(coordinator.url(), registrationToken(dataDir()), dataDir().resolve("runner"),
+            RunnerAgent agent = EmbeddedRunner.start(coordinator.url(), coordinator.registrationToken(), dataDir().resolve("runner"),
                     VersionProvider.version());
             terminal.out().println("Embedded runner: shell executor, " + Runtime.getRuntime().availableProcessors()
                     + " jobs at once (--no-embedded-runner to leave jobs to registered runners)");
@@ -138,8 +136,7 @@ final class ServerCommand implements Callable<Integer> {
             throw UserError.usage("--max-artifact-size and --runner-timeout must be at least 1");
         }
         Path dir = dataDir();
-        String token = registrationToken(dir);
-        var settings = new Coordinator.Settings(host, port, dir, token, Duration.ofSeconds(50),
+        var settings = new Coordinator.Settings(host, port, dir, configuredRegistrationToken(), Duration.ofSeconds(50),
                 maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds)).withAdminToken(System.getenv("SLUICE_ADMIN_TOKEN"));
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             settings = settings.withDatabase(database());
@@ -153,7 +150,9 @@ final class ServerCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.FAILURE, "cannot start the server on " + host + ":" + port + ": " + e.getMessage());
         }
         terminal.out().println("Sluice coordinator at " + coordinator.url() + " (data: " + dir + ")");
-        terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token " + token);
+        coordinator.registrationTokenNotice().ifPresent(terminal.out()::println);
+        terminal.out().println("Register a runner: sluice runner register --url " + coordinator.url() + " --token "
+                + coordinator.registrationToken());
         coordinator.generatedAdminToken().ifPresent(admin -> terminal.out().println("First start: user root (administrator) "
                 + "has the API token " + admin + "\nand signs in to the web UI with the password "
                 + coordinator.generatedRootPassword().orElseThrow()
@@ -182,28 +181,12 @@ final class ServerCommand implements Callable<Integer> {
         return dataDir != null ? terminal.workingDir().resolve(dataDir) : Path.of(System.getProperty("user.home"), ".sluice", "server");
     }
 
-    private String registrationToken(Path dir) {
+    /** The flag, else the environment; null when neither is set: the server keeps the stored token. */
+    private String configuredRegistrationToken() {
         if (registrationToken != null && !registrationToken.isBlank()) {
             return registrationToken;
         }
         String env = System.getenv("SLUICE_REGISTRATION_TOKEN");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        Path file = dir.resolve("registration-token");
-        try {
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file).trim();
-            }
-            Files.createDirectories(dir);
-            byte[] bytes = new byte[20];
-            new SecureRandom().nextBytes(bytes);
-            String token = "GR1348941" + HexFormat.of().formatHex(bytes);
-            Files.writeString(file, token + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return token;
-        } catch (IOException e) {
-            throw new UserError(ExitCodes.FAILURE, "cannot keep the registration token in " + file + ": " + e.getMessage());
-        }
+        return env == null || env.isBlank() ? null : env;
     }
 }

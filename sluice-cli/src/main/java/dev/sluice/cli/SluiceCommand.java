@@ -68,7 +68,8 @@ final class SluiceCommand implements Runnable {
                     .addSubcommand(new AdminUserCommand(terminal))
                     .addSubcommand(new AdminTokenCommand(terminal));
             case "bench" -> new CommandLine(new BenchCommand()).addSubcommand(new BenchCompileCommand(terminal))
-                    .addSubcommand(new BenchServerCommand(terminal)).addSubcommand(new BenchPushCommand(terminal));
+                    .addSubcommand(new BenchServerCommand(terminal)).addSubcommand(new BenchPushCommand(terminal))
+                    .addSubcommand(new BenchUiCommand(terminal));
             default -> throw new IllegalArgumentException(name);
         };
     }

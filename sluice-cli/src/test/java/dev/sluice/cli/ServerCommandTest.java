@@ -28,7 +28,8 @@ class ServerCommandTest {
         new CommandLine(first).parseArgs("--port", "0", "--data-dir", "data");
         String token;
         try (var coordinator = first.start()) {
-            token = Files.readString(dir.resolve("data/registration-token")).trim();
+            token = registrationToken(out.toString());
+            assertThat(token).startsWith("GR1348941");
             assertThat(out.toString()).contains("Sluice coordinator at " + coordinator.url())
                     .contains("sluice runner register --url " + coordinator.url() + " --token " + token);
             var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(coordinator.url() + "/api/v4/runners"))
@@ -51,9 +52,53 @@ class ServerCommandTest {
         ServerCommand second = new ServerCommand(terminal);
         new CommandLine(second).parseArgs("--port", "0", "--data-dir", "data");
         try (var ignored = second.start()) {
-            assertThat(Files.readString(dir.resolve("data/registration-token")).trim()).isEqualTo(token);
+            assertThat(registrationToken(out.toString())).isEqualTo(token);
             assertThat(out.toString()).as("root's token is shown on the first start only").doesNotContain("glpat-");
         }
+    }
+
+    @Test
+    void aResetTokenSurvivesARestartUntilTheServerIsStartedWithAnotherOne() throws Exception {
+        StringWriter out = new StringWriter();
+        var terminal = new Terminal(new PrintWriter(out, true), new PrintWriter(new StringWriter()), dir);
+        String reset;
+        try (var coordinator = start(terminal)) {
+            String first = registrationToken(out.toString());
+            var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(coordinator.url()
+                            + "/api/v4/runners/reset_registration_token")).header("PRIVATE-TOKEN", adminToken(out.toString()))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+            reset = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).get("token").asText();
+            assertThat(reset).isNotEqualTo(first).startsWith("GR1348941");
+        }
+        out.getBuffer().setLength(0);
+        try (var ignored = start(terminal)) {
+            assertThat(registrationToken(out.toString())).as("no flag: the reset token is kept").isEqualTo(reset);
+        }
+        out.getBuffer().setLength(0);
+        try (var ignored = start(terminal, "--registration-token", "from-config")) {
+            assertThat(registrationToken(out.toString())).isEqualTo("from-config");
+            assertThat(out.toString()).contains("The configured registration token replaces the stored one");
+        }
+        out.getBuffer().setLength(0);
+        try (var ignored = start(terminal)) {
+            assertThat(registrationToken(out.toString())).as("the configured token is stored").isEqualTo("from-config");
+            assertThat(out.toString()).doesNotContain("replaces");
+        }
+    }
+
+    private static dev.sluice.server.Coordinator start(Terminal terminal, String... args) {
+        ServerCommand server = new ServerCommand(terminal);
+        var all = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", "data"));
+        all.addAll(java.util.List.of(args));
+        new CommandLine(server).parseArgs(all.toArray(String[]::new));
+        return server.start();
+    }
+
+    private static String registrationToken(String output) {
+        var m = java.util.regex.Pattern.compile("--token (\\S+)").matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
     }
 
     @Test

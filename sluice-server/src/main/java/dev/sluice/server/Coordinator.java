@@ -17,6 +17,8 @@ public final class Coordinator implements AutoCloseable {
      * @param maxArtifactBytes the largest artifact upload accepted (413 beyond)
      * @param runnerTimeout how long a running job's runner may stay silent before the job fails
      * @param adminToken root's token when the store has no user yet (SLUICE_ADMIN_TOKEN); null: one is generated
+     * @param registrationToken the configured runner registration token, which replaces the stored one; null: the
+     *     stored one (one is generated on the first start)
      */
     public record Settings(String host, int port, Path dataDir, String registrationToken, Duration longPoll,
                            long maxArtifactBytes, Duration runnerTimeout, DatabaseConfig database, String adminToken) {
@@ -69,6 +71,7 @@ public final class Coordinator implements AutoCloseable {
     private final Projects projects;
     private final RunnerWatchdog watchdog;
     private final PushPipelines pushes;
+    private final RegistrationToken registrationToken;
 
     private Coordinator(Settings settings) {
         this.settings = settings;
@@ -92,8 +95,10 @@ public final class Coordinator implements AutoCloseable {
         watchdog = new RunnerWatchdog(jobs, runs, traces, settings.runnerTimeout(), Clock.systemUTC());
         long every = watchdog.checkInterval().toMillis();
         timers.scheduleWithFixedDelay(watchdog::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        registrationToken = RegistrationToken.open(new JdbiInstanceSettings(jdbi), settings.registrationToken(),
+                settings.dataDir().resolve("registration-token"), Clock.systemUTC());
         var runnerApi = new RunnerApi(runners, jobs, traces, artifacts, queue,
-                runs, watchdog, settings.registrationToken(), settings.longPoll());
+                runs, watchdog, registrationToken, settings.longPoll());
         var users = new JdbiUsers(jdbi);
         var tokens = new JdbiAccessTokens(jdbi);
         generatedRoot = FirstStart.ensureAdmin(users, tokens, Optional.ofNullable(settings.adminToken()).filter(t -> !t.isBlank()));
@@ -125,7 +130,7 @@ public final class Coordinator implements AutoCloseable {
         projectApi.routes(app);
         new JobApi(access, pipelines, jobs, runs, traces, artifacts).routes(app);
         new UserApi(users, tokens, Clock.systemUTC()).routes(app);
-        new RunnerSettingsApi(runners, jobs, pipelines).routes(app);
+        new RunnerSettingsApi(runners, jobs, pipelines, registrationToken).routes(app);
         var gate = new MergeGate(pipelines, mergeRequests, mergeSettings);
         new WebhookApi(projects, mirrors, new JdbiWebhookDeliveries(jdbi), pushes, mrPipelines).routes(app);
         new MergeRequestApi(projects, users, permissions, mergeRequests, mergeSettings, mrPipelines, gate,
@@ -136,7 +141,7 @@ public final class Coordinator implements AutoCloseable {
         new ProjectRunnerApi(access, runners).routes(app);
         new ProjectMemberApi(access, users, users, permissions).routes(app);
         app.exception(ProjectVariableApi.Invalid.class, (e, ctx) -> RunnerApi.json(ctx, 400, java.util.Map.of("message", e.problems)));
-        WebControl.serve(app, jdbi, runs, this::traceFile, artifacts, runners, jobs, settings.registrationToken(), users, permissions,
+        WebControl.serve(app, jdbi, runs, this::traceFile, artifacts, runners, jobs, registrationToken, users, permissions,
                 tokens, variables, protectedRefs, mergeSettings, WebMergeRequests.of(projects, users, permissions, mergeRequests, mergeSettings,
                 pipelines, gate, pushes, mrPipelines));
         app.exception(RunnerApi.Refused.class, (e, ctx) -> RunnerApi.json(ctx, e.status, java.util.Map.of("message", e.getMessage())));
@@ -170,9 +175,24 @@ public final class Coordinator implements AutoCloseable {
         return generatedRoot.map(FirstStart.Generated::password);
     }
 
+    /** The token runners register with now (an administrator may reset it while the server runs). */
+    public String registrationToken() {
+        return registrationToken.current();
+    }
+
+    /** Said at start when the configured registration token replaced the one stored (a reset's); empty otherwise. */
+    public Optional<String> registrationTokenNotice() {
+        return registrationToken.notice();
+    }
+
     /** Where a push into a project's repository turns into pipelines (git's receive hook calls it). */
     PushPipelines pushes() {
         return pushes;
+    }
+
+    /** The store, for {@link SyntheticPipelines}. */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return database.jdbi;
     }
 
     public int port() {

@@ -13,10 +13,10 @@ final class JdbiPipelineJournal implements PipelineJournal {
     }
 
     @Override
-    public long open(long projectId, String ref, String sha, String triggerRecord) {
+    public long open(long projectId, String ref, String sha, String source, String triggerRecord) {
         return jdbi.withHandle(h -> h.createUpdate(
-                        "insert into pipelines (project_id, ref, sha, status, trigger_record) values (?, ?, ?, 'created', ?)")
-                .bind(0, projectId).bind(1, ref).bind(2, sha).bind(3, triggerRecord)
+                        "insert into pipelines (project_id, ref, sha, status, source, trigger_record) values (?, ?, ?, 'created', ?, ?)")
+                .bind(0, projectId).bind(1, ref).bind(2, sha).bind(3, source).bind(4, triggerRecord)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 

@@ -34,7 +34,7 @@ final class JdbiPipelines implements Pipelines {
 
     @Override
     public Optional<PipelineRow> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select id, project_id, ref, sha, status, errors from pipelines where id = ?")
+        return jdbi.withHandle(h -> h.createQuery("select id, project_id, ref, sha, status, errors, source from pipelines where id = ?")
                 .bind(0, id)
                 .map((rs, ctx) -> row(rs))
                 .findOne());
@@ -42,7 +42,7 @@ final class JdbiPipelines implements Pipelines {
 
     @Override
     public List<PipelineRow> ofProject(long projectId, Filter filter, long offset, int limit) {
-        return jdbi.withHandle(h -> bind(h.createQuery("select id, project_id, ref, sha, status, errors from pipelines"
+        return jdbi.withHandle(h -> bind(h.createQuery("select id, project_id, ref, sha, status, errors, source from pipelines"
                         + FILTER + " order by id desc offset :offset rows fetch next :limit rows only"), projectId, filter)
                 .bind("offset", offset).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
     }
@@ -54,14 +54,15 @@ final class JdbiPipelines implements Pipelines {
     }
 
     private static final String FILTER = " where project_id = :project and (:ref is null or ref = :ref)"
-            + " and (:status is null or status = :status) and (:sha is null or sha = :sha)";
+            + " and (:status is null or status = :status) and (:sha is null or sha = :sha) and (:source is null or source = :source)";
 
     private static Query bind(Query q, long projectId, Filter f) {
         return q.bind("project", projectId).bindByType("ref", f.ref(), String.class).bindByType("status", f.status(), String.class)
-                .bindByType("sha", f.sha(), String.class);
+                .bindByType("sha", f.sha(), String.class).bindByType("source", f.source(), String.class);
     }
 
     private static PipelineRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new PipelineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+        return new PipelineRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7));
     }
 }

@@ -138,7 +138,8 @@ final class JobApi {
         m.put("status", j.status());
         m.put("ref", p.ref());
         m.put("failure_reason", j.failureReason());
-        m.put("pipeline", Map.of("id", p.id(), "project_id", p.projectId(), "ref", p.ref(), "sha", p.sha(), "status", p.status()));
+        m.put("pipeline", Map.of("id", p.id(), "project_id", p.projectId(), "ref", p.ref(), "sha", p.sha(), "status", p.status(),
+                "source", p.source()));
         m.put("runner", j.runnerId() == null ? null : Map.of("id", j.runnerId()));
         return m;
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 interface PipelineJournal {
 
-    /** Creates the pipeline row, status {@code created}, with its encoded {@link TriggerRecord}. */
-    long open(long projectId, String ref, String sha, String triggerRecord);
+    /** Creates the pipeline row, status {@code created}, with its source and its encoded {@link TriggerRecord}. */
+    long open(long projectId, String ref, String sha, String source, String triggerRecord);
 
     /** Empty for pipelines created before the journal existed. */
     Optional<String> triggerRecord(long pipelineId);

@@ -169,11 +169,11 @@ final class PipelineRuns {
                 requested.source(), requested.changedPaths(), requested.variables(),
                 outer.isProtected(project.id(), requested.tag(), requested.ref()), requested.mergeRequest());
         var record = new TriggerRecord(trigger, clock.instant());
-        long id = journal.open(project.id(), trigger.ref(), trigger.sha(), record.encode());
+        long id = journal.open(project.id(), trigger.ref(), trigger.sha(), trigger.source(), record.encode());
         switch (plan(project, id, record)) {
             case ServerPlanner.Rejected r -> reject(id, r);
             case ServerPlanner.Ready ready -> {
-                var row = new Pipelines.PipelineRow(id, project.id(), trigger.ref(), trigger.sha(), "created", null);
+                var row = new Pipelines.PipelineRow(id, project.id(), trigger.ref(), trigger.sha(), "created", null, trigger.source());
                 Run run = new Run(project, row, trigger, ready);
                 synchronized (run) {
                     runs.put(id, run);

@@ -6,8 +6,11 @@ import java.util.Optional;
 /** Pipelines as the API shows them; the run state itself lives with the engine. */
 interface Pipelines {
 
-    /** @param errors the configuration's diagnostics when it was invalid, else null */
-    record PipelineRow(long id, long projectId, String ref, String sha, String status, String errors) {
+    /**
+     * @param errors the configuration's diagnostics when it was invalid, else null
+     * @param source what started it, GitLab's words: push, web, api, merge_request_event, trigger, schedule...
+     */
+    record PipelineRow(long id, long projectId, String ref, String sha, String status, String errors, String source) {
     }
 
     void setStatus(long id, String status);
@@ -21,7 +24,11 @@ interface Pipelines {
     Optional<PipelineRow> find(long id);
 
     /** GitLab's list filters; a null field does not filter. */
-    record Filter(String ref, String status, String sha) {
+    record Filter(String ref, String status, String sha, String source) {
+
+        Filter(String ref, String status, String sha) {
+            this(ref, status, sha, null);
+        }
     }
 
     /** The project's pipelines matching {@code filter}, newest first. */

@@ -64,9 +64,13 @@ final class ProjectApi {
 
     private void pipelines(Context ctx) {
         var project = access.project(ctx, ProjectAccess.Need.VIEW);
-        var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"));
+        var filter = new Pipelines.Filter(ctx.queryParam("ref"), ctx.queryParam("status"), ctx.queryParam("sha"),
+                ctx.queryParam("source"));
         if (filter.status() != null && !PIPELINE_STATUSES.contains(filter.status())) {
             throw new RunnerApi.Refused(400, "400 Bad Request - status does not have a valid value");
+        }
+        if (filter.source() != null && !PIPELINE_SOURCES.contains(filter.source())) {
+            throw new RunnerApi.Refused(400, "400 Bad Request - source does not have a valid value");
         }
         var page = Page.of(ctx);
         page.respond(ctx, pipelines.count(project.id(), filter), pipelines.ofProject(project.id(), filter, page.offset(), page.perPage())
@@ -75,6 +79,10 @@ final class ProjectApi {
 
     private static final java.util.Set<String> PIPELINE_STATUSES = java.util.Set.of("created", "waiting_for_resource", "preparing",
             "pending", "running", "success", "failed", "canceled", "skipped", "manual", "scheduled");
+
+    /** GitLab's pipeline sources, the values its {@code source} filter accepts (Sluice creates push, api and merge_request_event ones). */
+    static final java.util.Set<String> PIPELINE_SOURCES = java.util.Set.of("push", "web", "trigger", "schedule", "api",
+            "external", "pipeline", "chat", "webide", "merge_request_event", "external_pull_request_event", "parent_pipeline");
 
     private void create(Context ctx) throws GitRepos.GitException {
         JsonNode body = RunnerApi.body(ctx, JsonNode.class);
@@ -152,6 +160,7 @@ final class ProjectApi {
         m.put("ref", p.ref());
         m.put("sha", p.sha());
         m.put("status", p.status());
+        m.put("source", p.source());
         if (p.errors() != null) {
             m.put("yaml_errors", p.errors());
         }

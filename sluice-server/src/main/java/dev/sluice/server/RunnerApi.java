@@ -47,11 +47,11 @@ final class RunnerApi {
     private final JobQueue queue;
     private final PipelineRuns runs;
     private final RunnerWatchdog watchdog;
-    private final String registrationToken;
+    private final RegistrationToken registrationToken;
     private final Duration longPoll;
 
     RunnerApi(Runners runners, Jobs jobs, Traces traces, JobArtifacts artifacts, JobQueue queue, PipelineRuns runs,
-              RunnerWatchdog watchdog, String registrationToken,
+              RunnerWatchdog watchdog, RegistrationToken registrationToken,
               Duration longPoll) {
         this.runners = runners;
         this.jobs = jobs;
@@ -79,7 +79,7 @@ final class RunnerApi {
 
     private void register(Context ctx) {
         var body = body(ctx, RegisterRunnerRequest.class);
-        if (!registrationToken.equals(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)))) {
+        if (!registrationToken.accepts(token(body.token(), ctx.header(Headers.RUNNER_TOKEN)))) {
             throw new Refused(403, "403 Forbidden - invalid registration token");
         }
         String accessLevel = Optional.ofNullable(body.accessLevel()).orElse("not_protected");

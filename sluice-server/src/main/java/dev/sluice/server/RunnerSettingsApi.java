@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * GitLab's runners API for people: list, show, change and delete runners, and the jobs a runner ran. Every Sluice
- * runner is an instance runner, so any signed-in user sees them all; changing one is for administrators.
+ * runner is an instance runner, so any signed-in user sees them all; changing one, and resetting the registration
+ * token, is for administrators.
  */
 final class RunnerSettingsApi {
 
@@ -23,11 +24,13 @@ final class RunnerSettingsApi {
     private final Runners runners;
     private final Jobs jobs;
     private final Pipelines pipelines;
+    private final RegistrationToken registrationToken;
 
-    RunnerSettingsApi(Runners runners, Jobs jobs, Pipelines pipelines) {
+    RunnerSettingsApi(Runners runners, Jobs jobs, Pipelines pipelines, RegistrationToken registrationToken) {
         this.runners = runners;
         this.jobs = jobs;
         this.pipelines = pipelines;
+        this.registrationToken = registrationToken;
     }
 
     void routes(Javalin app) {
@@ -40,6 +43,12 @@ final class RunnerSettingsApi {
             ctx.status(204);
         }, ADMIN);
         app.get("/api/v4/runners/{id}/jobs", this::jobs);
+        app.post("/api/v4/runners/reset_registration_token", this::resetRegistrationToken, ADMIN);
+    }
+
+    /** GitLab: 201 with the new token; runners registered already keep their own tokens. */
+    private void resetRegistrationToken(Context ctx) {
+        RunnerApi.json(ctx, 201, Map.of("token", registrationToken.reset()));
     }
 
     private void list(Context ctx) {

@@ -19,10 +19,10 @@ final class WebControl implements Control {
     private final JobArtifacts artifacts;
     private final Runners runners;
     private final Jobs jobs;
-    private final String registrationToken;
+    private final RegistrationToken registrationToken;
 
     private WebControl(PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts, Runners runners, Jobs jobs,
-                       String registrationToken) {
+                       RegistrationToken registrationToken) {
         this.runs = runs;
         this.traceFile = traceFile;
         this.artifacts = artifacts;
@@ -33,7 +33,7 @@ final class WebControl implements Control {
 
     /** Serves the web UI on {@code app}, live-updated by the scheduler's changes, to users signed in with a password. */
     static void serve(Javalin app, Jdbi jdbi, PipelineRuns runs, LongFunction<Path> traceFile, JobArtifacts artifacts,
-                      Runners runners, Jobs jobs, String registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
+                      Runners runners, Jobs jobs, RegistrationToken registrationToken, Users users, Permissions permissions, AccessTokens tokens, ProjectVariables variables,
                       ProtectedRefs protectedRefs, MergeSettings mergeSettings, MergeRequestControl mergeRequests) {
         var live = new LiveUpdates();
         runs.onChange(live::pipelineChanged);
@@ -95,7 +95,12 @@ final class WebControl implements Control {
 
     @Override
     public String registrationToken() {
-        return registrationToken;
+        return registrationToken.current();
+    }
+
+    @Override
+    public String resetRegistrationToken() {
+        return registrationToken.reset();
     }
 
     @Override

@@ -47,18 +47,32 @@ class JdbiStoresIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void instanceSettingsAreAddedAndChanged(TestDatabase db) {
+        var settings = new JdbiInstanceSettings(open(db));
+        assertThat(settings.get("runner_registration_token")).isEmpty();
+        settings.put("runner_registration_token", "one");
+        settings.put("runner_registration_token", "two");
+        settings.put("other", "x");
+        assertThat(settings.get("runner_registration_token")).contains("two");
+        assertThat(settings.get("other")).contains("x");
+        assertThat(settings.putIfAbsent("other", "y")).as("another node's first value stays").isEqualTo("x");
+        assertThat(settings.putIfAbsent("new", "z")).isEqualTo("z");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void pipelinesKeepTheirStatusAndConfigurationErrors(TestDatabase db) {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
         var pipelines = new JdbiPipelines(jdbi);
         var journal = new JdbiPipelineJournal(jdbi);
-        long ok = journal.open(project, "main", "a".repeat(40), "{}");
-        long bad = journal.open(project, "feature", "b".repeat(40), "{}");
+        long ok = journal.open(project, "main", "a".repeat(40), "push", "{}");
+        long bad = journal.open(project, "feature", "b".repeat(40), "api", "{}");
 
         pipelines.setStatus(ok, "running");
         pipelines.fail(bad, "line 2: unknown key scirpt\n".repeat(200));
 
-        assertThat(pipelines.find(ok)).contains(new Pipelines.PipelineRow(ok, project, "main", "a".repeat(40), "running", null));
+        assertThat(pipelines.find(ok)).contains(new Pipelines.PipelineRow(ok, project, "main", "a".repeat(40), "running", null, "push"));
         assertThat(pipelines.find(bad).orElseThrow().status()).isEqualTo("failed");
         assertThat(pipelines.find(bad).orElseThrow().errors()).as("text holds long error lists").hasSize(27 * 200);
         assertThat(pipelines.find(bad + 100)).isEmpty();
@@ -72,7 +86,7 @@ class JdbiStoresIT {
         var journal = new JdbiPipelineJournal(jdbi);
         var jobs = new JdbiJobs(jdbi);
         var transactions = new Transactions(jdbi);
-        long pipeline = journal.open(project, "main", "a".repeat(40), "{}");
+        long pipeline = journal.open(project, "main", "a".repeat(40), "push", "{}");
         long job = jobs.ensure(pipeline, 1, "test", "test", "created");
 
         assertThatThrownBy(() -> transactions.inOne(() -> {
@@ -98,7 +112,7 @@ class JdbiStoresIT {
     void aJobGoesToOneRunnerAndFinishesOnlyWhileActive(TestDatabase db) {
         var jdbi = open(db);
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
-        long pipeline = new JdbiPipelineJournal(jdbi).open(project, "main", "c".repeat(40), "{}");
+        long pipeline = new JdbiPipelineJournal(jdbi).open(project, "main", "c".repeat(40), "api", "{}");
         var runners = new JdbiRunners(jdbi);
         long first = runners.create("h1", runner()).id();
         long second = runners.create("h2", runner()).id();

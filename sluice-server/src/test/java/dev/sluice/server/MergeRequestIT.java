@@ -331,6 +331,32 @@ class MergeRequestIT {
     }
 
     @Test
+    void everyPipelineSaysWhatStartedItAndTheListFiltersBySource() throws Exception {
+        setUp(MR_CONFIG);
+        commitAndPush("feature", "feature.txt", "one", "Add feature");
+        long mrPipeline = ok(201, api(alice, "POST", "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"F\"}")).get("head_pipeline").get("id").asLong();
+        long apiPipeline = ok(201, api(bob, "POST", "/pipeline?ref=main", null)).get("id").asLong();
+
+        assertThat(ok(200, api(alice, "GET", "/pipelines", null))).extracting(p -> p.get("ref").asText() + " " + p.get("source").asText())
+                .containsExactly("main api", "refs/merge-requests/1/head merge_request_event", "feature push");
+        assertThat(ok(200, api(alice, "GET", "/pipelines/" + mrPipeline, null)).get("source").asText()).isEqualTo("merge_request_event");
+        assertThat(ok(200, api(alice, "GET", "/pipelines/" + mrPipeline + "/jobs", null)).get(0).get("pipeline").get("source").asText())
+                .isEqualTo("merge_request_event");
+        assertThat(ok(200, api(alice, "GET", "/merge_requests/1", null)).get("head_pipeline").get("source").asText())
+                .isEqualTo("merge_request_event");
+        assertThat(ok(200, api(alice, "GET", "/pipelines?source=api", null))).extracting(p -> p.get("id").asLong())
+                .containsExactly(apiPipeline);
+        assertThat(ok(200, api(alice, "GET", "/pipelines?source=push", null))).extracting(p -> p.get("ref").asText())
+                .containsExactly("feature");
+        var pushes = api(alice, "GET", "/pipelines?source=push&ref=main", null);
+        assertThat(ok(200, pushes)).isEmpty();
+        assertThat(pushes.headers().firstValue("X-Total")).hasValue("0");
+        assertThat(ok(200, api(alice, "GET", "/pipelines?source=schedule", null))).isEmpty();
+        assertThat(api(alice, "GET", "/pipelines?source=cron", null).body()).contains("source does not have a valid value");
+    }
+
+    @Test
     void approvalSettingsDecideWhoseApprovalCountsAndWhoMayMerge() throws Exception {
         setUp("build: {script: [echo]}\n");
         commitAndPush("feature", "feature.txt", "one", "Add feature");

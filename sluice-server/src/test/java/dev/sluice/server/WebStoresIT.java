@@ -69,7 +69,7 @@ class WebStoresIT {
         assertThat(users.setPassword(alice + 100, "x")).isFalse();
 
         long project = new JdbiProjects(jdbi).create("app", "app", "/srv/app.git", "main").id();
-        long pipeline = new JdbiPipelineJournal(jdbi).open(project, "main", "a".repeat(40), "{}");
+        long pipeline = new JdbiPipelineJournal(jdbi).open(project, "main", "a".repeat(40), "push", "{}");
         new JdbiPipelines(jdbi).setUser(pipeline, alice);
         assertThat((long) jdbi.<Long, RuntimeException>withHandle(h -> h.createQuery("select user_id from pipelines where id = ?").bind(0, pipeline)
                 .mapTo(Long.class).one())).isEqualTo(alice);

@@ -31,6 +31,7 @@ class WebUiIT {
     /** The store the coordinator uses, shared in memory so tests can make members (the members API is not here yet). */
     Jdbi store;
     String storeUrl;
+    String agentToken;
 
     @BeforeEach
     void start() throws Exception {
@@ -40,8 +41,9 @@ class WebUiIT {
         long root = CoordinatorIT.json(Http.api("GET", server.url() + "/api/v4/user").body()).get("id").asLong();
         setPassword(root, ROOT_PASSWORD);
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
+        agentToken = reg.get("token").asText();
         var config = new RunnerConfig(4, Duration.ofMillis(50), Duration.ofSeconds(5),
-                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
+                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), agentToken, "shell")));
         agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
                 VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
         agent.start();
@@ -248,6 +250,15 @@ class WebUiIT {
         browser.screenshot("project");
         browser.driver.findElement(By.linkText("all pipelines")).click();
         assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).hasSize(1);
+        assertThat(browser.driver.findElement(By.cssSelector("table.pipelines td.source")).getText()).isEqualTo("api");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.name("source"))).selectByVisibleText("push");
+        browser.driver.findElement(By.xpath("//button[text()='Filter']")).click();
+        browser.await("the source filter", d -> d.getCurrentUrl().contains("source=push"));
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).as("no push pipelines").isEmpty();
+        browser.driver.get(server.url() + "/-/projects/" + projectId + "/pipelines?source=api");
+        assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).hasSize(1);
+        browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
+        browser.await("the pipeline's source", d -> d.findElement(By.cssSelector(".pipeline-head .source")).getText().equals("api"));
         browser.driver.get(server.url() + "/-/projects/" + projectId + "/pipelines?status=failed");
         assertThat(browser.driver.findElements(By.cssSelector("table.pipelines tbody tr"))).isEmpty();
         var badge = Http.send("GET", server.url() + "/app/badges/main/pipeline.svg", null);
@@ -457,6 +468,54 @@ class WebUiIT {
         assertThat(browser.driver.findElements(By.linkText("Runners"))).isEmpty();
         browser.driver.get(server.url() + "/-/admin/runners");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Forbidden").doesNotContain("reg-token");
+    }
+
+    @Test
+    void anAdministratorResetsTheRegistrationTokenAfterConfirmingOthersCannot() throws Exception {
+        signIn("root", ROOT_PASSWORD);
+        browser.driver.get(server.url() + "/-/admin/runners");
+        browser.driver.findElement(By.xpath("//summary[text()='Reset registration token…']")).click();
+        browser.driver.findElement(By.xpath("//button[text()='Reset token']")).click();
+        assertThat(registrationToken()).as("the box is not ticked: the browser does not send the form").isEqualTo("reg-token");
+        browser.driver.findElement(By.name("confirm")).click();
+        browser.driver.findElement(By.xpath("//button[text()='Reset token']")).click();
+        String fresh = browser.await("a new token", d -> {
+            String shown = registrationToken();
+            return shown.equals("reg-token") ? null : shown;
+        });
+        assertThat(fresh).startsWith("GR1348941");
+        browser.screenshot("runners-token-reset");
+        assertThat(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").statusCode())
+                .as("the old token registers no runner").isEqualTo(403);
+        assertThat(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"" + fresh + "\"}").statusCode()).isEqualTo(201);
+        assertThat(Http.send("POST", server.url() + "/api/v4/runners/verify", "{\"token\":\"" + agentToken + "\"}").statusCode())
+                .as("runners registered before keep working").isEqualTo(200);
+
+        String admin = httpSignIn("root", ROOT_PASSWORD);
+        var form = new String[] {"Cookie", admin, "Content-Type", "application/x-www-form-urlencoded"};
+        var unconfirmed = Http.send("POST", server.url() + "/-/admin/runners/registration_token/reset",
+                "authenticity_token=" + csrf(admin, "/-/admin/runners"), form);
+        assertThat(unconfirmed.statusCode()).isEqualTo(409);
+        assertThat(unconfirmed.body()).contains("tick the box to confirm");
+        assertThat(Http.send("POST", server.url() + "/-/admin/runners/registration_token/reset", "confirm=yes", form).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+        long mallory = member("mallory", 0);
+        String other = httpSignIn("mallory", "mallory-password-1");
+        var forged = Http.send("POST", server.url() + "/-/admin/runners/registration_token/reset",
+                "confirm=yes&authenticity_token=" + csrf(other, "/-/projects"), "Cookie", other,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("only administrators reset the registration token");
+        String token = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/users/" + mallory + "/personal_access_tokens",
+                "{\"name\":\"t\",\"scopes\":[\"api\"]}", "Content-Type", "application/json").body()).get("token").asText();
+        assertThat(Http.send("POST", server.url() + "/api/v4/runners/reset_registration_token", null, "PRIVATE-TOKEN", token)
+                .statusCode()).isEqualTo(403);
+        browser.driver.navigate().refresh();
+        assertThat(registrationToken()).as("unchanged by the refused requests").isEqualTo(fresh);
+    }
+
+    private String registrationToken() {
+        return browser.driver.findElement(By.id("registration-token")).getAttribute("value");
     }
 
     @Test

@@ -46,8 +46,11 @@ public interface Control {
     /** Every registered runner, by id (the first 1000). */
     List<RunnerRow> runners();
 
-    /** The token new runners register with (set in the server's configuration). */
+    /** The token new runners register with. */
     String registrationToken();
+
+    /** Replaces the registration token with a new one (administrators only: the caller checks); returns it. */
+    String resetRegistrationToken();
 
     /** The job's artifacts archive, when it uploaded one. */
     java.util.Optional<Path> artifacts(long jobId);

@@ -36,9 +36,9 @@ final class PipelinePage {
         }
         String header = """
                 <div class="pipeline-head">%s<h1>Pipeline #%d</h1><span class="ref">%s</span><code>%s</code>
-                <span class="muted">%s%s</span><div class="actions">%s</div></div>
+                <span class="muted"><span class="source">%s</span> %s%s</span><div class="actions">%s</div></div>
                 """.formatted(Status.badge(p.status()), p.id(), Html.esc(p.ref()), Html.esc(ProjectPages.shortSha(p.sha())),
-                p.triggeredBy() == null ? "" : "triggered by " + Html.esc(p.triggeredBy()) + " ",
+                Html.esc(p.source()), p.triggeredBy() == null ? "" : "triggered by " + Html.esc(p.triggeredBy()) + " ",
                 p.started() == null ? "" : "duration " + Views.format(p.duration(now)), actions);
         String body = p.errors() != null ? errors(p.errors()) : graph(viewer, mayRun, jobs, layout, now);
         return (header + body).replace("\n", "");

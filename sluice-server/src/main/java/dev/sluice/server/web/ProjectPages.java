@@ -12,6 +12,12 @@ final class ProjectPages {
 
     static final List<String> STATUSES = List.of("created", "pending", "running", "success", "failed", "canceled",
             "skipped", "manual");
+    /** The sources the list filter offers: the ones Sluice creates pipelines for. */
+    static final List<String> SOURCES = List.of("push", "merge_request_event", "api");
+
+    /** The pipelines list's filters as asked; a null or blank one does not filter. */
+    record ListFilter(String ref, String status, String source) {
+    }
 
     private ProjectPages() {
     }
@@ -54,18 +60,16 @@ final class ProjectPages {
         return Layout.page(viewer, p.name(), content, Layout.link("/-/projects", "Projects"), Layout.link(Urls.project(p.id()), p.path()));
     }
 
-    static String pipelines(Viewer viewer, ProjectView p, WebReads.Page<PipelineView> page, String ref, String status, int number) {
-        var options = new StringBuilder("<option value=\"\">any status</option>");
-        for (String s : STATUSES) {
-            options.append("<option").append(s.equals(status) ? " selected" : "").append('>').append(s).append("</option>");
-        }
+    static String pipelines(Viewer viewer, ProjectView p, WebReads.Page<PipelineView> page, ListFilter f, int number) {
         String filter = """
                 <form class="filters" method="get" role="search" aria-label="Filter pipelines">
                 <label>Ref <input name="ref" value="%s" placeholder="main"></label>
                 <label>Status <select name="status">%s</select></label>
+                <label>Source <select name="source">%s</select></label>
                 <button class="btn">Filter</button></form>
-                """.formatted(Html.esc(ref == null ? "" : ref), options);
-        String query = "ref=" + enc(ref == null ? "" : ref) + "&status=" + enc(status == null ? "" : status) + "&page=";
+                """.formatted(Html.esc(orEmpty(f.ref())), options("any status", STATUSES, f.status()), options("any source", SOURCES, f.source()));
+        String query = "ref=" + enc(orEmpty(f.ref())) + "&status=" + enc(orEmpty(f.status())) + "&source=" + enc(orEmpty(f.source()))
+                + "&page=";
         var pager = new StringBuilder("<nav class=\"pager\" aria-label=\"Pages\">");
         if (number > 1) {
             pager.append("<a rel=\"prev\" href=\"?").append(Html.esc(query)).append(number - 1).append("\">← Newer</a>");
@@ -80,7 +84,7 @@ final class ProjectPages {
                 Layout.link(Urls.project(p.id()), p.path()), Layout.link(Urls.pipelines(p.id()), "Pipelines"));
     }
 
-    /** Pipelines as table rows; the source column waits for the pipeline's source to be stored. */
+    /** Pipelines as table rows. */
     static String table(List<PipelineView> pipelines, Instant now) {
         if (pipelines.isEmpty()) {
             return "<p class=\"empty\">No pipelines.</p>";
@@ -91,13 +95,25 @@ final class ProjectPages {
                     .append(Urls.pipeline(p.id())).append("\">#").append(p.id()).append("</a>")
                     .append(p.errors() == null ? "" : " <span class=\"tag warn\">yaml invalid</span>")
                     .append("</td><td><span class=\"ref\">").append(Html.esc(p.ref())).append("</span></td><td><code>")
-                    .append(Html.esc(shortSha(p.sha()))).append("</code></td><td>api</td><td>")
+                    .append(Html.esc(shortSha(p.sha()))).append("</code></td><td class=\"source\">").append(Html.esc(p.source())).append("</td><td>")
                     .append(Views.format(p.duration(now))).append("</td></tr>");
         }
         return """
                 <div class="scroll"><table class="pipelines"><thead><tr><th>Status</th><th>Pipeline</th><th>Ref</th>
                 <th>Commit</th><th>Source</th><th>Duration</th></tr></thead><tbody>%s</tbody></table></div>
                 """.formatted(rows);
+    }
+
+    private static String options(String any, List<String> values, String selected) {
+        var options = new StringBuilder("<option value=\"\">" + any + "</option>");
+        for (String v : values) {
+            options.append("<option").append(v.equals(selected) ? " selected" : "").append('>').append(v).append("</option>");
+        }
+        return options.toString();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     static String shortSha(String sha) {

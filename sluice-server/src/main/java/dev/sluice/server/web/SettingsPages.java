@@ -6,6 +6,8 @@ import java.util.List;
 final class SettingsPages {
 
     static final String TOKENS = "/-/profile/personal_access_tokens";
+    static final String RUNNERS = "/-/admin/runners";
+    static final String RESET_REGISTRATION_TOKEN = RUNNERS + "/registration_token/reset";
     private static final List<String> SCOPES = List.of("api", "read_api", "read_user");
 
     private SettingsPages() {
@@ -61,13 +63,19 @@ final class SettingsPages {
         String content = """
                 <h1>Runners</h1>
                 <section class="panel"><h2>Register a runner</h2>
-                <p class="muted">New runners register with this token (the server's --registration-token):</p>
-                <input class="field" readonly value="%s" aria-label="Registration token" onfocus="this.select()"></section>
+                <p class="muted">New runners register with this token:</p>
+                <input class="field" id="registration-token" readonly value="%s" aria-label="Registration token" onfocus="this.select()">
+                <details class="reset"><summary class="btn">Reset registration token…</summary>
+                <form method="post" action="%s" class="inline-form">%s
+                <p>A new token replaces this one at once: runners registered already keep working, new ones need the new token.
+                A server started with <code>--registration-token</code> uses that one again on its next start.</p>
+                <label><input type="checkbox" name="confirm" value="yes" required> Yes, replace the registration token</label>
+                <button class="btn danger">Reset token</button></form></details></section>
                 <section class="panel"><h2>Registered runners</h2>%s</section>
-                """.formatted(Html.esc(registrationToken), runners.isEmpty() ? "<p class=\"empty\">No runners yet.</p>"
+                """.formatted(Html.esc(registrationToken), RESET_REGISTRATION_TOKEN, viewer.csrfField(), runners.isEmpty() ? "<p class=\"empty\">No runners yet.</p>"
                 : "<table class=\"settings runners\"><thead><tr><th>Id</th><th>Description</th><th>Tags</th><th>Type</th>"
                 + "<th>Status</th><th>Jobs running</th></tr></thead><tbody>" + rows + "</tbody></table>");
-        return Layout.page(viewer, "Runners", content, Layout.link("/-/admin/runners", "Runners"));
+        return Layout.page(viewer, "Runners", content, Layout.link(RUNNERS, "Runners"));
     }
 
     /** Masked values never reach this page: {@link ProjectSettings} does not hand them out. */

@@ -12,9 +12,12 @@ final class Views {
     record ProjectView(long id, String name, String path, String repoDir, String defaultBranch, String lastStatus) {
     }
 
-    /** @param triggeredBy the username of who started it; null when not known */
+    /**
+     * @param triggeredBy the username of who started it; null when not known
+     * @param source what started it: push, api, merge_request_event... (GitLab's words)
+     */
     record PipelineView(long id, long projectId, String ref, String sha, String status, String errors, Instant created,
-                        Instant started, Instant finished, String triggeredBy) {
+                        Instant started, Instant finished, String triggeredBy, String source) {
 
         Duration duration(Instant now) {
             return Views.duration(started, finished, now);

@@ -21,7 +21,7 @@ final class WebReads {
     }
 
     private static final String PIPELINE = "id, project_id, ref, sha, status, errors, created_at, started_at, finished_at,"
-            + " (select username from users u where u.id = pipelines.user_id)";
+            + " (select username from users u where u.id = pipelines.user_id), source";
     private static final String JOB = "id, pipeline_id, engine_job_id, name, stage, status, runner_id, failure_reason,"
             + " created_at, started_at, finished_at";
     private final Jdbi jdbi;
@@ -51,8 +51,8 @@ final class WebReads {
                 .bind(0, value).map((rs, ctx) -> project(rs)).findOne());
     }
 
-    /** Newest first; {@code ref} and {@code status} filter when not blank. */
-    Page<PipelineView> pipelines(long projectId, String ref, String status, int page, int size) {
+    /** Newest first; {@code ref}, {@code status} and {@code source} filter when not blank. */
+    Page<PipelineView> pipelines(long projectId, String ref, String status, String source, int page, int size) {
         var where = new StringBuilder("project_id = ?");
         var args = new ArrayList<Object>(List.of(projectId));
         if (ref != null && !ref.isBlank()) {
@@ -62,6 +62,10 @@ final class WebReads {
         if (status != null && !status.isBlank()) {
             where.append(" and status = ?");
             args.add(status);
+        }
+        if (source != null && !source.isBlank()) {
+            where.append(" and source = ?");
+            args.add(source);
         }
         List<PipelineView> rows = jdbi.withHandle(h -> {
             var q = h.createQuery("select " + PIPELINE + " from pipelines where " + where
@@ -118,7 +122,7 @@ final class WebReads {
     private static PipelineView pipeline(ResultSet rs) throws SQLException {
         return new PipelineView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-                rs.getString(10));
+                rs.getString(10), rs.getString(11));
     }
 
     private static JobView job(ResultSet rs, int attempts) throws SQLException {

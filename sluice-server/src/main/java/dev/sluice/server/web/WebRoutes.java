@@ -90,12 +90,11 @@ public final class WebRoutes {
         app.get("/<project>/badges/{ref}/pipeline.svg", this::badge);
         app.post("/-/pipelines/{id}/{action}", ctx -> act(ctx, thenBack(this::pipelineAction)));
         app.post("/-/jobs/{id}/{action}", ctx -> act(ctx, thenBack(this::jobAction)));
-        app.get("/-/admin/runners", ctx -> {
-            if (!viewer(ctx).person().admin()) {
-                throw new Forbidden("only administrators see the runners");
-            }
+        app.get(SettingsPages.RUNNERS, ctx -> {
+            requireAdmin(ctx, "only administrators see the runners");
             ctx.html(SettingsPages.runners(viewer(ctx), control.runners(), control.registrationToken()));
         });
+        app.post(SettingsPages.RESET_REGISTRATION_TOKEN, ctx -> act(ctx, thenBack(this::resetRegistrationToken)));
         app.get(SettingsPages.TOKENS, ctx -> ctx.html(SettingsPages.tokens(viewer(ctx), accounts.tokens(viewer(ctx).person()), null)));
         app.post(SettingsPages.TOKENS, ctx -> act(ctx, this::createToken));
         app.post(SettingsPages.TOKENS + "/{id}/revoke", ctx -> act(ctx, thenBack(c ->
@@ -136,6 +135,22 @@ public final class WebRoutes {
 
     private static Viewer viewer(Context ctx) {
         return SignIn.viewer(ctx);
+    }
+
+    private static void requireAdmin(Context ctx, String why) {
+        if (!viewer(ctx).person().admin()) {
+            throw new Forbidden(why);
+        }
+    }
+
+    /** The form's box must be ticked: a reset makes every runner not yet registered need the new token. */
+    private String resetRegistrationToken(Context ctx) {
+        requireAdmin(ctx, "only administrators reset the registration token");
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            return "the registration token was not reset: tick the box to confirm";
+        }
+        control.resetRegistrationToken();
+        return null;
     }
 
     /** The project, when the viewer may see it; a 404 otherwise, so a project's existence is not given away. */
@@ -223,7 +238,7 @@ public final class WebRoutes {
 
     private void project(Context ctx) {
         var p = visibleProject(ctx, id(ctx));
-        var recent = reads.pipelines(p.id(), null, null, 1, 5).items();
+        var recent = reads.pipelines(p.id(), null, null, null, 1, 5).items();
         ctx.html(ProjectPages.project(viewer(ctx), accounts.canManage(viewer(ctx).person(), p.id()), p, control.branches(p.repoDir()), recent, ctx.scheme() + "://" + ctx.host()));
     }
 
@@ -231,8 +246,10 @@ public final class WebRoutes {
         var p = visibleProject(ctx, id(ctx));
         String ref = ctx.queryParam("ref");
         String status = ctx.queryParam("status");
+        String source = ctx.queryParam("source");
         int page = (int) Math.min(100_000, Math.max(1, parseOr(ctx.queryParam("page"), 1)));
-        ctx.html(ProjectPages.pipelines(viewer(ctx), p, reads.pipelines(p.id(), ref, status, page, PAGE_SIZE), ref, status, page));
+        ctx.html(ProjectPages.pipelines(viewer(ctx), p, reads.pipelines(p.id(), ref, status, source, page, PAGE_SIZE),
+                new ProjectPages.ListFilter(ref, status, source), page));
     }
 
     private void pipeline(Context ctx) {

@@ -28,7 +28,7 @@ class PipelinePageTest {
         assertThat(html.indexOf("<h2>test</h2>")).isLessThan(html.indexOf("<h2>deploy</h2>"));
         assertThat(html).contains("aria-label=\"Status: failed\"").contains("1m 05s").contains("↻ 2")
                 .contains("needs: build").contains("aria-label=\"Play deploy\"").contains("aria-label=\"Retry test\"")
-                .contains("Retry failed jobs").contains("triggered by alice");
+                .contains("Retry failed jobs").contains("<span class=\"source\">push</span> triggered by alice");
     }
 
     @Test
@@ -43,7 +43,7 @@ class PipelinePageTest {
 
     @Test
     void anInvalidConfigurationShowsItsErrorsInsteadOfAGraph() {
-        var p = new PipelineView(1, 1, "main", "abc", "failed", ".gitlab-ci.yml:3:3: error[unknown-key]: <scirpt>", T0, null, T0, null);
+        var p = new PipelineView(1, 1, "main", "abc", "failed", ".gitlab-ci.yml:3:3: error[unknown-key]: <scirpt>", T0, null, T0, null, "push");
         String html = PipelinePage.live(VIEWER, true, p, List.of(), new Control.Layout(List.of(), Map.of()), T0);
         assertThat(html).contains("role=\"alert\"").contains(".gitlab-ci.yml:3:3: error[unknown-key]: &lt;scirpt&gt;")
                 .doesNotContain("class=\"graph\"").doesNotContain("Cancel pipeline");
@@ -70,7 +70,7 @@ class PipelinePageTest {
     }
 
     private static PipelineView pipeline(String status) {
-        return new PipelineView(7, 1, "main", "0123456789abcdef", status, null, T0, T0, null, "alice");
+        return new PipelineView(7, 1, "main", "0123456789abcdef", status, null, T0, T0, null, "alice", "push");
     }
 
     private static JobView job(long id, String name, String stage, String status, Instant started, Instant finished, int attempts) {
