@@ -55,6 +55,11 @@ final class BenchRunnerClient implements AutoCloseable {
     /** What a runner does with a trivial job: one trace chunk, then success. */
     void finish(JsonNode job) throws Exception {
         trace(job, 0, "ok\n".getBytes(StandardCharsets.UTF_8));
+        succeed(job);
+    }
+
+    /** Reports a taken job's success. */
+    void succeed(JsonNode job) throws IOException {
         send("PUT", "/api/v4/jobs/" + job.get("id").asLong(), JSON.writeValueAsString(Map.of("token", job.get("token").asText(),
                 "state", "success", "exit_code", 0)), false);
     }
@@ -64,7 +69,8 @@ final class BenchRunnerClient implements AutoCloseable {
         var response = http.send("PATCH", "/api/v4/jobs/" + job.get("id").asLong() + "/trace",
                 Map.of("JOB-TOKEN", job.get("token").asText(), "Content-Range", offset + "-" + (offset + bytes.length - 1)), bytes);
         if (response.status() != 202) {
-            throw new IllegalStateException("a trace chunk at " + offset + " answered " + response.status());
+            throw new IllegalStateException("a trace chunk of job " + job.get("id") + " (" + job.path("job_info").path("name").asText()
+                    + ") at " + offset + " answered " + response.status() + ", Range " + response.header("Range").orElse("-"));
         }
         return offset + bytes.length;
     }

@@ -201,7 +201,7 @@ final class BenchServerCommand implements Callable<Integer> {
             offset = client.trace(job, offset, bytes);
         }
         double elapsed = seconds(System.nanoTime() - start);
-        client.finish(job);
+        client.succeed(job);
         out.printf(Locale.ROOT, "trace ingestion, %d MiB in %d KiB chunks%n", traceMib, chunk / 1024);
         out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "floor: same chunks to a discarding server", traceMib / floorSeconds);
         out.printf(Locale.ROOT, "  %-44s %9.1f MiB/s%n", "PATCH /jobs/:id/trace, stored", traceMib / elapsed);

@@ -156,8 +156,10 @@ final class BenchUiCommand implements Callable<Integer> {
                 for (int i = 0; i < logMib * 4; i++) {
                     offset = client.trace(job, offset, chunk);
                 }
+                client.succeed(job);
+            } else {
+                client.finish(job);
             }
-            client.finish(job);
         }
         return first;
     }
