@@ -229,7 +229,7 @@ class WebUiIT {
                 """);
         browser.driver.get(server.url() + "/-/pipelines/" + pipeline);
         String errors = browser.await("the configuration's errors", d -> d.findElements(By.cssSelector(".errors")).stream()
-                .findFirst().orElse(null)).getText();
+                .findFirst().map(org.openqa.selenium.WebElement::getText).orElse(null));
         assertThat(errors).contains("configuration is invalid").contains(".gitlab-ci.yml:3:").contains("scirpt");
         browser.screenshot("pipeline-yaml-error");
     }
@@ -410,7 +410,8 @@ class WebUiIT {
         var add = browser.driver.findElement(By.xpath("//h2[text()='Add a variable']/following-sibling::form"));
         add.findElement(By.name("key")).sendKeys("bad key");
         add.findElement(By.xpath(".//button")).click();
-        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Not saved").contains("key can contain only");
+        browser.await("the refusal page", d -> d.findElement(By.tagName("main")).getText().contains("Not saved"));
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("key can contain only");
         browser.driver.navigate().back();
         browser.driver.findElement(By.cssSelector("button[aria-label='Delete REGION']")).click();
         browser.await("REGION to be gone", d -> d.findElements(By.cssSelector("tr[data-key='REGION']")).isEmpty());
