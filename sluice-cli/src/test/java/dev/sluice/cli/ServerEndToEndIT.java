@@ -87,7 +87,7 @@ class ServerEndToEndIT {
         Files.createFile(gate);
 
         JsonNode finished = awaitPipeline(pipeline, s -> s.equals("success") || s.equals("failed"));
-        assertThat(finished.get("status").asText()).isEqualTo("success");
+        assertThat(finished.get("status").asText()).as("%s\n%s", jobs(pipeline), logs()).isEqualTo("success");
         Map<String, List<Long>> runs = ledgerByName(ledger);
         assertThat(runs).as("every job exactly once").containsOnlyKeys("build", "slow", "quick", "deploy")
                 .allSatisfy((name, ids) -> assertThat(ids).hasSize(1));
