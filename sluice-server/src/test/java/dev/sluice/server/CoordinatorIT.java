@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,11 +78,7 @@ class CoordinatorIT {
         String token = json(reg.body()).get("token").asText();
         assertThat(token).startsWith("glrt-");
 
-        var config = new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
-                List.of(RunnerEntry.of(server.url(), json(reg.body()).get("id").asLong(), token, "shell")));
-        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
-                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, json(reg.body()), 2, tmp.resolve("runner"));
 
         var project = Http.api("POST", server.url() + "/api/v4/projects",
                 JSON.writeValueAsString(java.util.Map.of("name", "app", "path", "group/app", "import_url", repo.toString())),

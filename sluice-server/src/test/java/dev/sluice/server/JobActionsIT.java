@@ -3,15 +3,10 @@ package dev.sluice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +25,7 @@ class JobActionsIT {
     void start() throws Exception {
         server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, tmp.resolve("data"), "reg-token", Duration.ofSeconds(20)).withAdminToken(Http.ADMIN_TOKEN));
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
-        var config = new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
-                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell")));
-        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
-                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, reg, 2, tmp.resolve("runner"));
     }
 
     @AfterEach
@@ -101,17 +92,8 @@ class JobActionsIT {
     }
 
     private long pipeline(String ci) throws Exception {
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve(".gitlab-ci.yml"), ci);
-        CoordinatorIT.git(repo, "add", ".");
-        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        var project = Http.api("POST", server.url() + "/api/v4/projects",
-                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "app", "import_url", repo.toString())));
-        projectId = CoordinatorIT.json(project.body()).get("id").asLong();
-        var created = Http.api("POST", projectUrl() + "/pipeline?ref=main", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return CoordinatorIT.json(created.body()).get("id").asLong();
+        projectId = Rest.project(server, tmp, "app", ci);
+        return Rest.pipeline(server, projectId, "main");
     }
 
     private JsonNode awaitJob(long pipeline, String name, String status) throws Exception {

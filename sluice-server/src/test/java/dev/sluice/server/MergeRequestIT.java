@@ -3,10 +3,7 @@ package dev.sluice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,11 +138,7 @@ class MergeRequestIT {
                     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
                 """);
         var registered = ok(201, Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}"));
-        var config = new RunnerConfig(1, Duration.ofMillis(50), Duration.ofSeconds(5), List.of(RunnerEntry.of(server.url(),
-                registered.get("id").asLong(), registered.get("token").asText(), "shell")));
-        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
-                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, registered, 1, tmp.resolve("runner"));
         commitAndPush("feature", "feature.txt", "the feature's content", "Add feature");
 
         long mrPipeline = ok(201, api(alice, "POST", "/merge_requests",

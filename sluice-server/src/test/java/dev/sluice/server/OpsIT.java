@@ -3,16 +3,12 @@ package dev.sluice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,10 +134,7 @@ class OpsIT {
         CoordinatorIT.git(repo, "add", ".");
         CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
-        agent = new RunnerAgent(new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5),
-                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), reg.get("token").asText(), "shell"))),
-                RunnerAgent.Options.defaults(tmp.resolve("runner"), VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, reg, 2, tmp.resolve("runner"));
         long project = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects",
                 "{\"name\":\"p\",\"import_url\":\"" + repo + "\"}").body()).get("id").asLong();
         long pipeline = CoordinatorIT.json(Http.api("POST", server.url() + "/api/v4/projects/" + project + "/pipeline?ref=main", null)

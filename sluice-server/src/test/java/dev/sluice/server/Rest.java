@@ -1,14 +1,20 @@
 package dev.sluice.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.protocol.VersionInfo;
+import dev.sluice.runner.RunnerAgent;
+import dev.sluice.runner.RunnerConfig;
+import dev.sluice.runner.RunnerEntry;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The REST API as a person's client calls it: every non-runner call of the tests goes through
- * {@link #call}, so authentication is added in one place. Also a project fixture and a fake runner's
- * job request.
+ * {@link #call}, so authentication is added in one place. Also a project fixture, a fake runner's
+ * job request and a real shell runner.
  */
 final class Rest {
 
@@ -80,6 +86,19 @@ final class Rest {
     static JsonNode runner(Coordinator server, String extraJson) throws Exception {
         return ok(201, Http.send("POST", server.url() + "/api/v4/runners",
                 "{\"token\":\"reg-token\"" + (extraJson.isEmpty() ? "" : "," + extraJson) + "}"));
+    }
+
+    /**
+     * A real runner agent with the shell executor for a runner registered as {@code registered} ({id, token}),
+     * running up to {@code concurrent} jobs, working in {@code dir}; started. The caller shuts it down.
+     */
+    static RunnerAgent shellRunner(Coordinator server, JsonNode registered, int concurrent, Path dir) throws Exception {
+        var config = new RunnerConfig(concurrent, Duration.ofMillis(50), Duration.ofSeconds(5), List.of(RunnerEntry.of(server.url(),
+                registered.get("id").asLong(), registered.get("token").asText(), "shell")));
+        var agent = new RunnerAgent(config, RunnerAgent.Options.defaults(dir, VersionInfo.sluice("0.1.0", "shell", "bash"),
+                "s_0123456789ab", e -> { }));
+        agent.start();
+        return agent;
     }
 
     /** A job payload for this runner token, or null when the queue has none it may run. */

@@ -3,10 +3,7 @@ package dev.sluice.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,10 +72,7 @@ class TeamWorkflowIT {
         project = Rest.ok(201, Rest.call(server, "POST", "/projects",
                 "{\"name\":\"service\",\"path\":\"team/service\",\"import_url\":\"" + seed + "\"}")).get("id").asLong();
         var registered = Rest.runner(server, "");
-        agent = new RunnerAgent(new RunnerConfig(2, Duration.ofMillis(50), Duration.ofSeconds(5), List.of(RunnerEntry.of(server.url(),
-                registered.get("id").asLong(), registered.get("token").asText(), "shell"))),
-                RunnerAgent.Options.defaults(tmp.resolve("runner"), VersionInfo.sluice("0.1.0", "shell", "bash"), "s_team00000001", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, registered, 2, tmp.resolve("runner"));
     }
 
     @AfterEach

@@ -2,10 +2,7 @@ package dev.sluice.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.protocol.VersionInfo;
 import dev.sluice.runner.RunnerAgent;
-import dev.sluice.runner.RunnerConfig;
-import dev.sluice.runner.RunnerEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +39,7 @@ class WebUiIT {
         setPassword(root, ROOT_PASSWORD);
         var reg = CoordinatorIT.json(Http.send("POST", server.url() + "/api/v4/runners", "{\"token\":\"reg-token\"}").body());
         agentToken = reg.get("token").asText();
-        var config = new RunnerConfig(4, Duration.ofMillis(50), Duration.ofSeconds(5),
-                List.of(RunnerEntry.of(server.url(), reg.get("id").asLong(), agentToken, "shell")));
-        agent = new RunnerAgent(config, RunnerAgent.Options.defaults(tmp.resolve("runner"),
-                VersionInfo.sluice("0.1.0", "shell", "bash"), "s_0123456789ab", e -> { }));
-        agent.start();
+        agent = Rest.shellRunner(server, reg, 4, tmp.resolve("runner"));
         browser = Browser.open(1280, 860);
     }
 
@@ -521,20 +514,13 @@ class WebUiIT {
 
     @Test
     void aMaintainerApprovesAndMergesAMergeRequestTheAuthorCannotApprove() throws Exception {
-        long first = pipeline("""
-                build:
-                  script: [echo built]
-                """);
-        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        passingMain();
         var approvals = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/approvals", "{\"approvals_before_merge\":1}",
                 "Content-Type", "application/json");
         assertThat(approvals.statusCode()).as(approvals.body()).isEqualTo(201);
         member("mona", ProjectMembers.MAINTAINER);
         String token = pushFeature("dana");
-        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
-                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\",\"description\":\"Says <hello>.\"}",
-                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        openMergeRequest(token, "\"title\":\"Greet people\",\"description\":\"Says <hello>.\"");
         String mrPage = server.url() + "/-/projects/" + projectId + "/merge_requests/1";
 
         signIn("dana", "dana-password-1");
@@ -591,11 +577,7 @@ class WebUiIT {
 
     @Test
     void aMissingMergeRequestIsNotFoundAndAnActionWithoutTheCsrfTokenIsRefused() throws Exception {
-        long first = pipeline("""
-                build:
-                  script: [echo built]
-                """);
-        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        passingMain();
         member("mona", ProjectMembers.MAINTAINER);
         String cookie = httpSignIn("mona", "mona-password-1");
         assertThat(Http.send("GET", server.url() + "/-/projects/" + projectId + "/merge_requests/7", null, "Cookie", cookie).statusCode())
@@ -612,11 +594,7 @@ class WebUiIT {
 
     @Test
     void aDeveloperOpensCommentsOnEditsClosesAndReopensAMergeRequestInTheBrowser() throws Exception {
-        long first = pipeline("""
-                build:
-                  script: [echo built]
-                """);
-        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        passingMain();
         pushFeature("dana");
         signIn("dana", "dana-password-1");
         browser.driver.get(server.url() + "/-/projects/" + projectId + "/merge_requests");
@@ -678,17 +656,10 @@ class WebUiIT {
 
     @Test
     void aMaintainerSetsTwoRequiredApprovalsInTheSettingsAndTheMergeRequestWaitsForThem() throws Exception {
-        long first = pipeline("""
-                build:
-                  script: [echo built]
-                """);
-        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        passingMain();
         member("mona", ProjectMembers.MAINTAINER);
         String token = pushFeature("dana");
-        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
-                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\"}",
-                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        openMergeRequest(token, "\"title\":\"Greet people\"");
 
         signIn("mona", "mona-password-1");
         browser.driver.get(server.url() + "/-/projects/" + projectId + "/settings/ci_cd");
@@ -732,16 +703,9 @@ class WebUiIT {
 
     @Test
     void guestsAndReportersCannotOpenOrEditMergeRequestsAndAFormWithoutTheCsrfTokenIsRefused() throws Exception {
-        long first = pipeline("""
-                build:
-                  script: [echo built]
-                """);
-        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+        passingMain();
         String token = pushFeature("dana");
-        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
-                "{\"source_branch\":\"feature\",\"target_branch\":\"main\",\"title\":\"Greet people\"}",
-                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        openMergeRequest(token, "\"title\":\"Greet people\"");
         String create = server.url() + "/-/projects/" + projectId + "/merge_requests";
         String form = "source_branch=feature&target_branch=main&title=Sneaky";
 
@@ -874,18 +838,27 @@ class WebUiIT {
                 By.cssSelector(".card[data-name='" + name + "'][data-status='" + status + "']")).stream().findFirst().orElse(null));
     }
 
+    /** Project {@code app} from a repository with this configuration, and a pipeline on main (failed when the YAML is bad). */
     private long pipeline(String ci) throws Exception {
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
-        CoordinatorIT.git(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve(".gitlab-ci.yml"), ci);
-        CoordinatorIT.git(repo, "add", ".");
-        CoordinatorIT.git(repo, "commit", "-q", "-m", "init");
-        var project = Http.api("POST", server.url() + "/api/v4/projects",
-                CoordinatorIT.JSON.writeValueAsString(Map.of("name", "app", "import_url", repo.toString())));
-        projectId = CoordinatorIT.json(project.body()).get("id").asLong();
-        var created = Http.api("POST", server.url() + "/api/v4/projects/" + projectId + "/pipeline?ref=main", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return CoordinatorIT.json(created.body()).get("id").asLong();
+        projectId = Rest.project(server, tmp, "app", ci);
+        return Rest.ok(201, Rest.call(server, "POST", "/projects/" + projectId + "/pipeline?ref=main", null)).get("id").asLong();
+    }
+
+    /** Project {@code app} whose first pipeline on main (one job) has passed: the target of the merge request tests. */
+    private void passingMain() throws Exception {
+        long first = pipeline("""
+                build:
+                  script: [echo built]
+                """);
+        Http.await("main's first pipeline to pass", () -> status(first).equals("success"));
+    }
+
+    /** Opens a merge request over the REST API as the user with {@code token}; {@code fields} go into its JSON. */
+    private void openMergeRequest(String token, String fields) throws Exception {
+        var opened = Http.send("POST", server.url() + "/api/v4/projects/" + projectId + "/merge_requests",
+                "{\"source_branch\":\"feature\",\"target_branch\":\"main\"," + fields + "}",
+                "PRIVATE-TOKEN", token, "Content-Type", "application/json");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     }
 
     /** The job's id from the REST API once it has {@code status}. */
