@@ -32,7 +32,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Database, repositories and logs (default: ~/.sluice/server).")
     Path dataDir;
 
-    @Option(names = "--registration-token", paramLabel = "TOKEN",
+    @Option(names = "--registration-token", paramLabel = "TOKEN", defaultValue = "${env:SLUICE_REGISTRATION_TOKEN}",
             description = "The token runners register with; it replaces one an administrator reset (default: "
                     + "$SLUICE_REGISTRATION_TOKEN, else the one kept in the store, generated on the first start).")
     String registrationToken;
@@ -136,7 +136,7 @@ final class ServerCommand implements Callable<Integer> {
             throw UserError.usage("--max-artifact-size and --runner-timeout must be at least 1");
         }
         Path dir = dataDir();
-        var settings = new Coordinator.Settings(host, port, dir, configuredRegistrationToken(), Duration.ofSeconds(50),
+        var settings = new Coordinator.Settings(host, port, dir, registrationToken, Duration.ofSeconds(50),
                 maxArtifactMib * 1024 * 1024, Duration.ofSeconds(runnerTimeoutSeconds)).withAdminToken(System.getenv("SLUICE_ADMIN_TOKEN"));
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             settings = settings.withDatabase(database());
@@ -179,14 +179,5 @@ final class ServerCommand implements Callable<Integer> {
 
     private Path dataDir() {
         return dataDir != null ? terminal.workingDir().resolve(dataDir) : Path.of(System.getProperty("user.home"), ".sluice", "server");
-    }
-
-    /** The flag, else the environment; null when neither is set: the server keeps the stored token. */
-    private String configuredRegistrationToken() {
-        if (registrationToken != null && !registrationToken.isBlank()) {
-            return registrationToken;
-        }
-        String env = System.getenv("SLUICE_REGISTRATION_TOKEN");
-        return env == null || env.isBlank() ? null : env;
     }
 }
