@@ -6,8 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /** The coordinator process: the composition root wiring store, scheduler and HTTP. */
 public final class Coordinator implements AutoCloseable {
@@ -59,8 +58,7 @@ public final class Coordinator implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final Javalin app;
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("sluice-timers").factory());
+    private final ScheduledThreadPoolExecutor timers = stoppableTimers();
     private final Settings settings;
     private final CommitStatusReporter statuses = new CommitStatusReporter();
     private final Database database;
@@ -232,10 +230,30 @@ public final class Coordinator implements AutoCloseable {
         return settings.dataDir().resolve("traces").resolve(jobId + ".log");
     }
 
+    /**
+     * The scheduler's timers and the watchdog. At shutdown the waiting ones are dropped (the journal re-arms them at
+     * the next start) but one already running may finish: interrupted, it would stop halfway through its
+     * transaction, and the database must not close under it.
+     */
+    private static ScheduledThreadPoolExecutor stoppableTimers() {
+        var timers = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("sluice-timers").factory());
+        timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timers.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return timers;
+    }
+
     @Override
     public void close() {
         app.stop();
-        timers.shutdownNow();
+        timers.shutdown();
+        try {
+            if (!timers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                timers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         statuses.close();
         database.close();
     }
