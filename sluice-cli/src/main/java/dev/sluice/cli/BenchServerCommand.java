@@ -45,8 +45,11 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Jobs in the chain of stages for the pickup run (default: ${DEFAULT-VALUE}).")
     int pickups;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2000", description = "Trivial jobs for the throughput run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2000", description = "Trivial jobs in each throughput round (default: ${DEFAULT-VALUE}).")
     int jobs;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Throughput rounds of --jobs jobs each, one after another (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--runners", paramLabel = "N", defaultValue = "4", description = "Runners taking jobs at once (default: ${DEFAULT-VALUE}).")
     int runners;
@@ -63,8 +66,8 @@ final class BenchServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (pickups < 10 || jobs < 100 || runners < 1 || traceMib < 1) {
-            throw UserError.usage("--pickups must be at least 10, --jobs at least 100, --runners and --trace-mib at least 1");
+        if (pickups < 10 || jobs < 100 || rounds < 1 || runners < 1 || traceMib < 1) {
+            throw UserError.usage("--pickups must be at least 10, --jobs at least 100, --rounds, --runners and --trace-mib at least 1");
         }
         Path dir = Files.createTempDirectory("sluice-bench-server");
         PrintWriter out = terminal.out();
@@ -137,6 +140,18 @@ final class BenchServerCommand implements Callable<Integer> {
         double floorRate = runners * perRunner / seconds(System.nanoTime() - floorStart);
         double floorCpuMs = (cpuNanos() - floorCpu) / 1e6 / (runners * perRunner);
 
+        out.printf(Locale.ROOT, "throughput, %d rounds of %d trivial jobs in pipelines of 2 stages, %d runners; the first round in a%n"
+                + "  fresh JVM includes the JIT's warm-up, the last is the steady state%n", rounds, jobs, runners);
+        out.printf(Locale.ROOT, "  %-44s %9.0f requests/s, CPU %.2f ms per request%n", "floor: jobs/request answered 204", floorRate,
+                floorCpuMs);
+        for (int round = 1; round <= rounds; round++) {
+            throughputRound(out, project, tokens, round);
+        }
+        out.println();
+    }
+
+    /** Creates the round's pipelines, then lets every runner take, trace and finish jobs until all are done. */
+    private void throughputRound(PrintWriter out, long project, List<String> tokens, int round) throws Exception {
         int perPipeline = 20;
         int pipelines = (jobs + perPipeline - 1) / perPipeline;
         long createStart = System.nanoTime();
@@ -148,6 +163,7 @@ final class BenchServerCommand implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         long cpu = cpuNanos();
+        long jit = jitMillis();
         parallel(tokens, token -> {
             while (done.get() < total) {
                 BenchHttp.Response r = client.poll(token, null);
@@ -159,12 +175,11 @@ final class BenchServerCommand implements Callable<Integer> {
         });
         double elapsed = seconds(System.nanoTime() - start);
         double cpuMs = (cpuNanos() - cpu) / 1e6 / total;
-        out.printf(Locale.ROOT, "throughput, %d trivial jobs in %d pipelines (2 stages), %d runners%n", total, pipelines, runners);
-        out.printf(Locale.ROOT, "  %-44s %9.0f requests/s, CPU %.2f ms per request%n", "floor: jobs/request answered 204", floorRate,
-                floorCpuMs);
-        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s), CPU %.2f ms per job%n", "take + trace + success",
-                total / elapsed, 3 * total / elapsed, cpuMs);
-        out.printf(Locale.ROOT, "  %-44s %9.0f pipelines/s (compile, plan, enqueue)%n%n", "creating the pipelines first", pipelines / createSeconds);
+        double jitMs = (double) (jitMillis() - jit) / total;
+        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s), CPU %.2f ms per job, of which JIT compiling %.2f ms%n",
+                "round " + round + ": take + trace + success", total / elapsed, 3 * total / elapsed, cpuMs, jitMs);
+        out.printf(Locale.ROOT, "  %-44s %9.0f pipelines/s (compile, plan, enqueue)%n", "round " + round + ": creating its " + pipelines
+                + " pipelines first", pipelines / createSeconds);
     }
 
     private void traceIngestion(PrintWriter out, long project) throws Exception {
@@ -265,6 +280,11 @@ final class BenchServerCommand implements Callable<Integer> {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Time the JIT compilers have spent so far, in milliseconds: the warm-up share of a round's CPU time. */
+    private static long jitMillis() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private static double seconds(long nanos) {

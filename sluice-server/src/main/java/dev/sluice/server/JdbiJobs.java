@@ -65,12 +65,6 @@ final class JdbiJobs implements Jobs {
     }
 
     @Override
-    public Optional<JobRow> byTokenHash(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from jobs where token_hash = ?").bind(0, tokenHash)
-                .map((rs, ctx) -> row(rs)).findFirst());
-    }
-
-    @Override
     public List<JobRow> ofPipeline(long pipelineId) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from jobs where pipeline_id = ? order by id")
                 .bind(0, pipelineId).map((rs, ctx) -> row(rs)).list());

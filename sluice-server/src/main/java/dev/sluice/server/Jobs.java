@@ -31,8 +31,6 @@ interface Jobs {
 
     Optional<JobRow> find(long id);
 
-    Optional<JobRow> byTokenHash(String tokenHash);
-
     List<JobRow> ofPipeline(long pipelineId);
 
     /** The project's jobs, newest first, of any of {@code statuses} (all when empty). */

@@ -138,7 +138,7 @@ final class RunnerApi {
             }
             long jobId = taken.get().jobId();
             var handout = runs.handout(jobId);
-            String token = Tokens.generate("glcbt-");
+            String token = Tokens.forJob(jobId);
             if (handout.isEmpty() || !runs.start(jobId, runner.id(), Tokens.hash(token))) {
                 continue; // canceled meanwhile: take the next one
             }
@@ -247,8 +247,9 @@ final class RunnerApi {
     private void downloadArtifacts(Context ctx) {
         var dependency = jobs.find(jobId(ctx)).orElseThrow(() -> new Refused(404, "404 Not Found"));
         String token = ctx.header(Headers.JOB_TOKEN);
-        var reader = token == null ? Optional.<Jobs.JobRow>empty() : jobs.byTokenHash(Tokens.hash(token));
-        if (reader.isEmpty() || !reader.get().active() || reader.get().pipelineId() != dependency.pipelineId()) {
+        var reader = Tokens.jobOf(token).stream().mapToObj(jobs::find).flatMap(Optional::stream)
+                .filter(r -> r.active() && Tokens.hash(token).equals(r.tokenHash())).findFirst();
+        if (reader.isEmpty() || reader.get().pipelineId() != dependency.pipelineId()) {
             throw new Refused(403, "403 Forbidden");
         }
         var archive = artifacts.archive(dependency.id()).orElseThrow(() -> new Refused(404, "404 Not Found"));

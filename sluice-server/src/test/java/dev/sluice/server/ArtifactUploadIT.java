@@ -72,6 +72,19 @@ class ArtifactUploadIT {
         assertThat(upload("dotenv", "gzip", gzip("not a variable\n")).statusCode()).isEqualTo(400);
         assertThat(upload("dotenv", "gzip", gzip("A=1\n")).statusCode()).isEqualTo(201);
         assertThat(upload("archive", "zip", archive, "glcbt-other").statusCode()).as("another token").isEqualTo(403);
+        assertThat(download("glcbt-other").statusCode()).as("not a job's token").isEqualTo(403);
+        assertThat(download(token.substring(0, token.length() - 1) + "x").statusCode()).as("the job's id, a wrong secret").isEqualTo(403);
+        assertThat(download("glcbt-" + (id + 1) + "_" + token.substring(token.indexOf('_') + 1)).statusCode())
+                .as("the secret with another job's id").isEqualTo(403);
+    }
+
+    @Test
+    void aFinishedJobsTokenNoLongerDownloads() throws Exception {
+        assertThat(upload("archive", "zip", zip("build/out.txt", "built")).statusCode()).isEqualTo(201);
+        var update = Http.send("PUT", server.url() + "/api/v4/jobs/" + id, "{\"token\":\"" + token + "\",\"state\":\"success\"}");
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+
+        assertThat(download().statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> upload(String type, String format, byte[] file) throws Exception {
@@ -93,8 +106,12 @@ class ArtifactUploadIT {
     }
 
     private HttpResponse<byte[]> download() throws Exception {
+        return download(token);
+    }
+
+    private HttpResponse<byte[]> download(String jobToken) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v4/jobs/" + id + "/artifacts"))
-                .header("JOB-TOKEN", token).GET().build();
+                .header("JOB-TOKEN", jobToken).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -126,7 +126,7 @@ class JdbiStoresIT {
         assertThat(jobs.assign(build, first, "token-hash-1")).isTrue();
         assertThat(jobs.assign(build, second, "token-hash-2")).as("a second runner loses").isFalse();
         assertThat(jobs.count("running")).isEqualTo(1);
-        assertThat(jobs.byTokenHash("token-hash-1").map(Jobs.JobRow::runnerId)).contains(first);
+        assertThat(jobs.find(build).map(j -> j.runnerId() + " " + j.tokenHash())).contains(first + " token-hash-1");
 
         assertThat(jobs.finish(build, "failed", "script_failure", 2)).isTrue();
         assertThat(jobs.finish(build, "success", null, 0)).as("only once").isFalse();
