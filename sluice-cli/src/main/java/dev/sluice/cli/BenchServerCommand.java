@@ -164,6 +164,7 @@ final class BenchServerCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long cpu = cpuNanos();
         long jit = jitMillis();
+        long gc = gcMillis();
         parallel(tokens, token -> {
             while (done.get() < total) {
                 BenchHttp.Response r = client.poll(token, null);
@@ -176,8 +177,9 @@ final class BenchServerCommand implements Callable<Integer> {
         double elapsed = seconds(System.nanoTime() - start);
         double cpuMs = (cpuNanos() - cpu) / 1e6 / total;
         double jitMs = (double) (jitMillis() - jit) / total;
-        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s), CPU %.2f ms per job, of which JIT compiling %.2f ms%n",
-                "round " + round + ": take + trace + success", total / elapsed, 3 * total / elapsed, cpuMs, jitMs);
+        double gcMs = (double) (gcMillis() - gc) / total;
+        out.printf(Locale.ROOT, "  %-44s %9.0f jobs/s (%.0f requests/s), CPU %.2f ms per job (JIT compiling %.2f, GC %.2f)%n",
+                "round " + round + ": take + trace + success", total / elapsed, 3 * total / elapsed, cpuMs, jitMs, gcMs);
         out.printf(Locale.ROOT, "  %-44s %9.0f pipelines/s (compile, plan, enqueue)%n", "round " + round + ": creating its " + pipelines
                 + " pipelines first", pipelines / createSeconds);
     }
@@ -285,6 +287,12 @@ final class BenchServerCommand implements Callable<Integer> {
     /** Time the JIT compilers have spent so far, in milliseconds: the warm-up share of a round's CPU time. */
     private static long jitMillis() {
         return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** Time the garbage collectors have spent so far, in milliseconds. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static double seconds(long nanos) {

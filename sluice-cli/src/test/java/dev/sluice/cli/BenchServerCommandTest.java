@@ -23,7 +23,7 @@ class BenchServerCommandTest {
                 .containsPattern("success sent -> waiting runner has next job +\\d+\\.\\d\\d ms")
                 .contains("throughput, 2 rounds of 100 trivial jobs in pipelines of 2 stages, 2 runners")
                 .containsPattern("floor: jobs/request answered 204 +\\d+ requests/s, CPU \\d+\\.\\d\\d ms per request")
-                .containsPattern("round 1: take \\+ trace \\+ success +\\d+ jobs/s \\(\\d+ requests/s\\), CPU \\d+\\.\\d\\d ms per job, of which JIT compiling \\d+\\.\\d\\d ms")
+                .containsPattern("round 1: take \\+ trace \\+ success +\\d+ jobs/s \\(\\d+ requests/s\\), CPU \\d+\\.\\d\\d ms per job \\(JIT compiling \\d+\\.\\d\\d, GC \\d+\\.\\d\\d\\)")
                 .containsPattern("round 2: take \\+ trace \\+ success +\\d+ jobs/s")
                 .containsPattern("round 2: creating its 5 pipelines first +\\d+ pipelines/s")
                 .containsPattern("PATCH /jobs/:id/trace, stored +\\d+\\.\\d MiB/s");
