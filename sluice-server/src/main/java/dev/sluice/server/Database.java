@@ -7,9 +7,9 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The open store: a connection pool, migrated by Flyway, and JDBI over it. Nothing here knows which database it
- * is. The pool matters for PostgreSQL, where a connection costs a TCP handshake and a SCRAM exchange, and keeps
- * an embedded H2 open instead of reopening its file for each statement.
+ * The open store: a connection pool, migrated by Flyway, and JDBI over it. The pool matters for PostgreSQL, where
+ * a connection costs a TCP handshake and a SCRAM exchange, and keeps an embedded H2 open instead of reopening its
+ * file for each statement. An embedded H2 also gets {@link H2GroupCommit}, so that its commits are durable.
  */
 final class Database implements AutoCloseable {
 
@@ -33,8 +33,10 @@ final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
             Flyway.configure().dataSource(pool).load().migrate();
-            return new Database(pool);
-        } catch (RuntimeException e) {
+            var database = new Database(pool);
+            H2GroupCommit.install(database.jdbi, pool);
+            return database;
+        } catch (RuntimeException | SQLException e) {
             if (pool != null) {
                 pool.close();
             }

@@ -12,14 +12,14 @@ import java.nio.file.Path;
 public record DatabaseConfig(String url, String user, String password) {
 
     /**
-     * The embedded default: an H2 file database in the data directory. {@code WRITE_DELAY=0}: H2 keeps no redo log,
-     * and by default writes committed changes to its file only every half second, so a killed server would forget
-     * what it had already told a runner (a job's end, a job handed out); with no delay each commit reaches the file
-     * before it returns. (An operating-system crash can still lose what the kernel had not written to disk.)
+     * The embedded default: an H2 file database in the data directory. H2 keeps no redo log and writes committed
+     * changes to its file every half second, so a killed server would forget what it had already told a runner (a
+     * job's end, a job handed out): {@link H2GroupCommit} writes them before the store call returns. (An
+     * operating-system crash can still lose what the kernel had not written to disk.)
      */
     public static DatabaseConfig h2(Path dataDir) {
         return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sluice")
-                + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=128;WRITE_DELAY=0", "sa", "");
+                + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=128", "sa", "");
     }
 
     /** The URL without its parameters, which may hold a password: safe to print. */
