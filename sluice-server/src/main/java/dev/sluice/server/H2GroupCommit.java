@@ -93,10 +93,9 @@ final class H2GroupCommit implements HandleListener, StatementCustomizer {
                 return; // another thread's chunk took this commit along
             }
             long version = store.getCurrentVersion();
-            // A chunk begins by moving the version on and takes every change made before; commit() writes one of
-            // everything changed so far, after the chunks before it. With nothing left to write, the changes may be in
-            // the background writer's chunk, still on its way to the file; and changes made from now on still carry
-            // `version`.
+            // commit() writes a chunk of everything changed so far (a chunk begins by moving the version on), after
+            // the chunks queued before it. It writes none when nothing changed since the last chunk: that chunk may be
+            // the background writer's, still queued for the file, and changes made from now on still carry `version`.
             if (store.commit() >= 0) {
                 durable = version;
             } else {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
 /** Secret tokens: made with a GitLab prefix, stored only as a SHA-256 hash. */
 final class Tokens {
@@ -36,17 +37,17 @@ final class Tokens {
     }
 
     /** The job a token made by {@link #forJob} names; empty for any other text. Only its hash proves it is that job's. */
-    static java.util.OptionalLong jobOf(String token) {
+    static OptionalLong jobOf(String token) {
         int end = token == null || !token.startsWith(JOB_PREFIX) ? -1 : token.indexOf('_', JOB_PREFIX.length());
         if (end <= JOB_PREFIX.length() || end > JOB_PREFIX.length() + 18) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         for (int i = JOB_PREFIX.length(); i < end; i++) {
             if (token.charAt(i) < '0' || token.charAt(i) > '9') {
-                return java.util.OptionalLong.empty();
+                return OptionalLong.empty();
             }
         }
-        return java.util.OptionalLong.of(Long.parseLong(token, JOB_PREFIX.length(), end, 10));
+        return OptionalLong.of(Long.parseLong(token, JOB_PREFIX.length(), end, 10));
     }
 
     static String hash(String token) {
