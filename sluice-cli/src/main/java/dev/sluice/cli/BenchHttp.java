@@ -70,12 +70,25 @@ final class BenchHttp implements AutoCloseable {
         this.hostHeader = uri.getHost() + ":" + uri.getPort();
     }
 
-    /** Sends a request on an idle connection (or a new one) and reads the whole response. */
+    /**
+     * Sends a request on an idle connection (or a new one) and reads the whole response. The server closes a
+     * connection left idle too long (Jetty: after 30 s); a request that meets such a connection, and gets no byte of
+     * an answer, goes again on a new one, as Go's net/http does with a connection the server closed while idle.
+     */
     Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
         Connection connection = idle.pollFirst();
         if (connection == null) {
-            connection = new Connection(address);
+            return send(new Connection(address), method, path, headers, body);
         }
+        try {
+            return send(connection, method, path, headers, body);
+        } catch (ClosedWhileIdle e) {
+            return send(new Connection(address), method, path, headers, body);
+        }
+    }
+
+    private Response send(Connection connection, String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         try {
             connection.out.write(head(method, path, headers, body.length));
             connection.out.write(body);
@@ -93,6 +106,13 @@ final class BenchHttp implements AutoCloseable {
         }
     }
 
+    /** The connection was closed before the response's first byte. */
+    private static final class ClosedWhileIdle extends EOFException {
+        ClosedWhileIdle() {
+            super("the server closed the connection before answering");
+        }
+    }
+
     private byte[] head(String method, String path, Map<String, String> headers, int length) {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
                 .append(hostHeader).append("\r\nContent-Length: ").append(length).append("\r\n");
@@ -101,7 +121,16 @@ final class BenchHttp implements AutoCloseable {
     }
 
     private static Response read(InputStream in) throws IOException {
-        String status = line(in);
+        int first;
+        try {
+            first = in.read();
+        } catch (java.net.SocketException e) { // reset: the request reached a socket the server had closed
+            throw new ClosedWhileIdle();
+        }
+        if (first < 0) {
+            throw new ClosedWhileIdle();
+        }
+        String status = (char) first + line(in);
         String[] parts = status.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP/1.1 response: " + status);
