@@ -5,10 +5,7 @@ import dev.sluice.server.Coordinator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -37,7 +34,6 @@ final class BenchPushCommand implements Callable<Integer> {
     int pushes;
 
     private final Terminal terminal;
-    private final String adminToken = "glpat-bench-" + UUID.randomUUID();
     private BenchRunnerClient client;
 
     BenchPushCommand(Terminal terminal) {
@@ -51,9 +47,8 @@ final class BenchPushCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("sluice-bench-push");
         PrintWriter out = terminal.out();
-        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
-                Duration.ofSeconds(50)).withAdminToken(adminToken));
-             var runnerClient = new BenchRunnerClient(server.url(), adminToken)) {
+        try (Coordinator server = BenchRunnerClient.startCoordinator(dir.resolve("data"));
+             var runnerClient = new BenchRunnerClient(server)) {
             String base = server.url();
             client = runnerClient;
             Path origin = dir.resolve("origin");
@@ -62,15 +57,14 @@ final class BenchPushCommand implements Callable<Integer> {
             Files.writeString(origin.resolve(".gitlab-ci.yml"), "first:\n  script: [\"true\"]\n");
             BenchRunnerClient.git(origin, "add", ".gitlab-ci.yml");
             BenchRunnerClient.git(origin, "commit", "-q", "-m", "bench");
-            client.send("POST", "/api/v4/projects", JSON.writeValueAsString(Map.of("name", "bench", "import_url", origin.toString())), true);
+            client.importProject(origin);
             Path bare = dir.resolve("plain.git");
             BenchRunnerClient.git(dir, "clone", "-q", "--bare", origin.toString(), bare.toString());
             Path clone = dir.resolve("clone");
-            BenchRunnerClient.git(dir, "clone", "-q", base.replace("http://", "http://root:" + adminToken + "@") + "/bench.git", clone.toString());
+            BenchRunnerClient.git(dir, "clone", "-q", base.replace("http://", "http://root:" + BenchRunnerClient.ADMIN_TOKEN + "@") + "/bench.git", clone.toString());
             BenchRunnerClient.git(clone, "remote", "add", "plain", bare.toString());
             BenchRunnerClient.git(clone, "checkout", "-q", "-b", "feature");
-            out.printf(Locale.ROOT, "sluice bench push: sluice %s, Java %s, %d CPUs, load %s, %s, H2 in a fresh data directory%n%n",
-                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchRunnerClient.load(),
+            out.printf(Locale.ROOT, "sluice bench push: %s, %s, H2 in a fresh data directory%n%n", BenchRunnerClient.environment(),
                     BenchRunnerClient.git(dir, "--version").strip());
             measure(out, clone);
         } finally {

@@ -2,11 +2,13 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.server.Coordinator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,21 +16,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the server benchmarks share: a client speaking the runner API as a runner does (register, long-poll for a
- * job, report a trivial job done) and the REST API as root, over loopback ({@link BenchHttp}); the machine's load;
- * git; result rows.
+ * What the server benchmarks share: the coordinator they measure; a client speaking the runner API as a runner does
+ * (register, long-poll for a job, report a trivial job done) and the REST API as root, over loopback
+ * ({@link BenchHttp}); the environment line; git; result rows.
  */
 final class BenchRunnerClient implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String REGISTRATION = "bench-registration";
+    /** Root's token on the benchmarks' fresh stores. */
+    static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
 
     private final BenchHttp http;
-    private final String adminToken;
 
-    BenchRunnerClient(String base, String adminToken) {
-        this.http = new BenchHttp(base);
-        this.adminToken = adminToken;
+    /** A client of {@code server}: runner requests, and REST requests as root. */
+    BenchRunnerClient(Coordinator server) {
+        this.http = new BenchHttp(server.url());
+    }
+
+    /** The coordinator the benchmarks measure: in this process, on a fresh H2 data directory, root's token known. */
+    static Coordinator startCoordinator(Path dataDir) {
+        return Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dataDir, REGISTRATION, Duration.ofSeconds(50))
+                .withAdminToken(ADMIN_TOKEN));
+    }
+
+    /** Creates project {@code bench} from the git repository at {@code repo}; its id. */
+    long importProject(Path repo) throws Exception {
+        var created = send("POST", "/api/v4/projects", JSON.writeValueAsString(Map.of("name", "bench", "import_url", repo.toString())), true);
+        return JSON.readTree(created.body()).get("id").asLong();
     }
 
     /** Registers a runner; its token. */
@@ -82,7 +97,7 @@ final class BenchRunnerClient implements AutoCloseable {
             headers.put("Content-Type", "application/json");
         }
         if (asAdmin) {
-            headers.put("PRIVATE-TOKEN", adminToken);
+            headers.put("PRIVATE-TOKEN", ADMIN_TOKEN);
         }
         var r = http.send(method, path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         if (r.status() >= 400) {
@@ -106,7 +121,13 @@ final class BenchRunnerClient implements AutoCloseable {
                 BenchCompileCommand.percentile(nanos, 99) / 1e6, BenchCompileCommand.percentile(nanos, 100) / 1e6);
     }
 
-    static String load() {
+    /** What a result depends on, for a benchmark's first line: Sluice's and Java's versions, the CPUs and their load. */
+    static String environment() {
+        return String.format(Locale.ROOT, "sluice %s, Java %s, %d CPUs, load %s", VersionProvider.version(), Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), load());
+    }
+
+    private static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,6 @@ import picocli.CommandLine.Option;
 final class BenchServerCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = BenchRunnerClient.JSON;
-    /** Root's token on the benchmark's fresh store. */
-    private static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
 
     @Option(names = "--pickups", paramLabel = "N", defaultValue = "200", description = "Jobs in the chain of stages for the pickup run (default: ${DEFAULT-VALUE}).")
     int pickups;
@@ -71,13 +68,11 @@ final class BenchServerCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("sluice-bench-server");
         PrintWriter out = terminal.out();
-        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
-                Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN));
-             var runnerClient = new BenchRunnerClient(server.url(), ADMIN_TOKEN)) {
+        try (Coordinator server = BenchRunnerClient.startCoordinator(dir.resolve("data"));
+             var runnerClient = new BenchRunnerClient(server)) {
             client = runnerClient;
             long project = createProject(dir.resolve("repo"));
-            out.printf(Locale.ROOT, "sluice bench server: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n%n",
-                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchRunnerClient.load());
+            out.printf(Locale.ROOT, "sluice bench server: %s, H2 in a fresh data directory%n%n", BenchRunnerClient.environment());
             pickupLatency(out, project);
             throughput(out, project);
             traceIngestion(out, project);
@@ -243,9 +238,7 @@ final class BenchServerCommand implements Callable<Integer> {
         commitBranch(repo, "pickup", pickup.toString());
         commitBranch(repo, "throughput", throughput.toString());
         commitBranch(repo, "trace", "log:\n  script: [\"true\"]\n");
-        var created = client.send("POST", "/api/v4/projects",
-                JSON.writeValueAsString(java.util.Map.of("name", "bench", "import_url", repo.toString())), true);
-        return JSON.readTree(created.body()).get("id").asLong();
+        return client.importProject(repo);
     }
 
     private static void commitBranch(Path repo, String branch, String yaml) throws Exception {

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,6 @@ import picocli.CommandLine.Option;
 final class BenchUiCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = BenchRunnerClient.JSON;
-    private static final String ADMIN_TOKEN = "glpat-bench-admin-token-0123";
     private static final int WARMUP = 10;
     private static final int STAGES = 5;
     /** The web UI's pipelines page size. */
@@ -66,15 +64,12 @@ final class BenchUiCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("sluice-bench-ui");
         PrintWriter out = terminal.out();
-        try (Coordinator server = Coordinator.start(new Coordinator.Settings("127.0.0.1", 0, dir.resolve("data"), BenchRunnerClient.REGISTRATION,
-                Duration.ofSeconds(50)).withAdminToken(ADMIN_TOKEN));
-             var runnerClient = new BenchRunnerClient(server.url(), ADMIN_TOKEN)) {
+        try (Coordinator server = BenchRunnerClient.startCoordinator(dir.resolve("data"));
+             var runnerClient = new BenchRunnerClient(server)) {
             client = runnerClient;
-            out.printf(Locale.ROOT, "sluice bench ui: sluice %s, Java %s, %d CPUs, load %s, H2 in a fresh data directory%n",
-                    VersionProvider.version(), Runtime.version(), Runtime.getRuntime().availableProcessors(), BenchRunnerClient.load());
+            out.printf(Locale.ROOT, "sluice bench ui: %s, H2 in a fresh data directory%n", BenchRunnerClient.environment());
             String sha = repository(dir.resolve("repo"));
-            long project = JSON.readTree(client.send("POST", "/api/v4/projects",
-                    JSON.writeValueAsString(Map.of("name", "bench", "import_url", dir.resolve("repo").toString())), true).body()).get("id").asLong();
+            long project = client.importProject(dir.resolve("repo"));
             long start = System.nanoTime();
             SyntheticPipelines.add(server, project, sha, pipelines);
             double seeded = (System.nanoTime() - start) / 1e9;
